@@ -1,0 +1,258 @@
+package dev.assistants4j.client;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClientRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.util.Assert;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+import dev.assistants4j.model.ListParams;
+import dev.assistants4j.model.Page;
+
+/**
+ * The one HTTP path every operation takes: expands a URI template with encoded variables, sends JSON, maps
+ * error statuses to exceptions, decodes with the client's own mapper, logs a summary, applies the response
+ * timeout and the retry policy, and pages through lists. Resources describe endpoints; this class carries
+ * them out.
+ */
+final class ApiTransport {
+
+	private static final Log logger = LogFactory.getLog(ApiTransport.class);
+
+	private static final byte[] EMPTY = new byte[0];
+
+	private final WebClient webClient;
+
+	private final JsonMapper mapper;
+
+	private final ClientSettings settings;
+
+	private final RetryPolicy retryPolicy;
+
+	ApiTransport(WebClient webClient, JsonMapper mapper, ClientSettings settings, RetryPolicy retryPolicy) {
+		this.webClient = webClient;
+		this.mapper = mapper;
+		this.settings = settings;
+		this.retryPolicy = retryPolicy;
+	}
+
+	/**
+	 * Checks a path variable eagerly, so that a bad id fails before any I/O.
+	 * @param value the id the caller passed
+	 * @param name the argument's name, quoted in the error
+	 * @return the id
+	 * @throws IllegalArgumentException if the id is blank or a dot segment
+	 */
+	static String id(@Nullable String value, String name) {
+		Assert.hasText(value, () -> "'" + name + "' must not be blank");
+		// Encoding keeps '/' and '?' inside the segment, but "." and ".." are segments of their own meaning.
+		Assert.isTrue(!".".equals(value) && !"..".equals(value),
+				() -> "'" + name + "' must not be '" + value + "'");
+		return value;
+	}
+
+	/**
+	 * Returns the query of a list request.
+	 */
+	static MultiValueMap<String, String> listQuery(ListParams params) {
+		Assert.notNull(params, "'params' must not be null");
+		MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+		if (params.limit() != null) {
+			query.add("limit", params.limit().toString());
+		}
+		if (params.order() != null) {
+			query.add("order", params.order().value());
+		}
+		if (params.after() != null) {
+			query.add("after", params.after());
+		}
+		if (params.before() != null) {
+			query.add("before", params.before());
+		}
+		return query;
+	}
+
+	<T> Mono<T> get(String template, Class<T> type, String... pathVariables) {
+		return exchange(HttpMethod.GET, template, new LinkedMultiValueMap<>(), null, javaType(type), pathVariables);
+	}
+
+	<T> Mono<T> post(String template, @Nullable Object body, Class<T> type, String... pathVariables) {
+		return exchange(HttpMethod.POST, template, new LinkedMultiValueMap<>(), body, javaType(type),
+				pathVariables);
+	}
+
+	<T> Mono<T> delete(String template, Class<T> type, String... pathVariables) {
+		return exchange(HttpMethod.DELETE, template, new LinkedMultiValueMap<>(), null, javaType(type),
+				pathVariables);
+	}
+
+	/**
+	 * Fetches one page of a list.
+	 */
+	<T> Mono<Page<T>> page(String template, MultiValueMap<String, String> query, Class<T> itemType,
+			String... pathVariables) {
+		JavaType pageType = this.mapper.getTypeFactory().constructParametricType(Page.class, itemType);
+		return exchange(HttpMethod.GET, template, query, null, pageType, pathVariables);
+	}
+
+	/**
+	 * Lists every object lazily: the next page is requested only when the subscriber has asked for every
+	 * object of the current one, with {@code after} set to the last id, until the server says there are no
+	 * more.
+	 */
+	<T> Flux<T> list(String template, MultiValueMap<String, String> query, Class<T> itemType,
+			Function<T, @Nullable String> idOf, String... pathVariables) {
+		return this.<T>page(template, query, itemType, pathVariables).flatMapMany((page) -> {
+			String after = nextCursor(page, idOf);
+			Flux<T> items = Flux.fromIterable(page.data());
+			if (after == null || after.equals(query.getFirst("after"))) {
+				return items;
+			}
+			MultiValueMap<String, String> next = new LinkedMultiValueMap<>(query);
+			next.set("after", after);
+			return items.concatWith(Flux.defer(() -> list(template, next, itemType, idOf, pathVariables)));
+		});
+	}
+
+	private static <T> @Nullable String nextCursor(Page<T> page, Function<T, @Nullable String> idOf) {
+		if (!page.hasMore() || page.data().isEmpty()) {
+			return null;
+		}
+		return (page.lastId() != null) ? page.lastId() : idOf.apply(page.data().get(page.data().size() - 1));
+	}
+
+	private JavaType javaType(Class<?> type) {
+		return this.mapper.constructType(type);
+	}
+
+	private <T> Mono<T> exchange(HttpMethod method, String template, MultiValueMap<String, String> query,
+			@Nullable Object body, JavaType responseType, String... pathVariables) {
+		byte[] json = (body != null) ? this.mapper.writeValueAsBytes(body) : null;
+		List<Object> variables = new ArrayList<>(List.of((Object[]) pathVariables));
+		String uriTemplate = withQuery(template, query, variables);
+		Mono<T> attempt = Mono.defer(() -> {
+			long start = System.nanoTime();
+			WebClient.RequestBodySpec request = this.webClient.method(method)
+				.uri(uriTemplate, variables.toArray())
+				.accept(MediaType.APPLICATION_JSON)
+				.httpRequest(this::applyResponseTimeout);
+			if (json != null) {
+				request.contentType(MediaType.APPLICATION_JSON).bodyValue(json);
+				if (logger.isTraceEnabled()) {
+					logger.trace(method + " " + template + " request body: " + new String(json, StandardCharsets.UTF_8));
+				}
+			}
+			return request.exchangeToMono((response) -> response.bodyToMono(byte[].class)
+				.defaultIfEmpty(EMPTY)
+				.map((bytes) -> this.<T>handle(method, template, response, bytes, responseType, start)))
+				.onErrorMap(ApiTransport::isTransportFailure, (ex) -> new AssistantsTransportException(
+						method + " " + template + " failed: " + describe(ex), ex))
+				.onErrorMap(DataBufferLimitException.class, (ex) -> new AssistantsDecodingException(method + " "
+						+ template + " answered more than max-in-memory-size (" + this.settings.maxInMemorySize()
+						+ " bytes); raise openai.assistants.max-in-memory-size", ex));
+		});
+		return attempt.retryWhen(this.retryPolicy);
+	}
+
+	/**
+	 * Appends the default and the given query parameters to the template as variables, so that their values
+	 * are encoded and never become part of the template a metric is tagged with.
+	 */
+	private String withQuery(String template, MultiValueMap<String, String> query, List<Object> variables) {
+		MultiValueMap<String, String> all = new LinkedMultiValueMap<>();
+		this.settings.queryParams().forEach(all::add);
+		all.addAll(query);
+		if (all.isEmpty()) {
+			return template;
+		}
+		StringBuilder uri = new StringBuilder(template);
+		char separator = '?';
+		for (Map.Entry<String, List<String>> entry : all.entrySet()) {
+			for (String value : entry.getValue()) {
+				uri.append(separator).append(entry.getKey()).append("={q").append(variables.size()).append('}');
+				variables.add(value);
+				separator = '&';
+			}
+		}
+		return uri.toString();
+	}
+
+	private void applyResponseTimeout(ClientHttpRequest request) {
+		if (request.getNativeRequest() instanceof HttpClientRequest nettyRequest) {
+			nettyRequest.responseTimeout(this.settings.responseTimeout());
+		}
+	}
+
+	private <T> T handle(HttpMethod method, String template, ClientResponse response, byte[] body,
+			JavaType responseType, long start) {
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		int status = response.statusCode().value();
+		if (logger.isDebugEnabled()) {
+			logger.debug(method + " " + template + " -> " + status + " (request id "
+					+ headers.getFirst(AssistantsHttpHeaders.REQUEST_ID) + ", "
+					+ (System.nanoTime() - start) / 1_000_000 + " ms)");
+		}
+		if (logger.isTraceEnabled()) {
+			logger.trace(method + " " + template + " response body: " + new String(body, StandardCharsets.UTF_8));
+		}
+		if (!response.statusCode().is2xxSuccessful()) {
+			throw ApiExceptions.create(status, headers, body, this.mapper);
+		}
+		try {
+			return this.mapper.readValue(body, responseType);
+		}
+		catch (JacksonException ex) {
+			throw new AssistantsDecodingException(method + " " + template + " answered " + status
+					+ " with a body that is not the expected JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private static boolean isTransportFailure(Throwable ex) {
+		return ex instanceof WebClientRequestException || ex instanceof IOException
+				|| ex instanceof TimeoutException || ex instanceof io.netty.handler.timeout.TimeoutException;
+	}
+
+	private static String describe(Throwable ex) {
+		Throwable cause = (ex instanceof WebClientRequestException && ex.getCause() != null) ? ex.getCause() : ex;
+		String message = cause.getMessage();
+		return cause.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	/**
+	 * Reads a JSON tree, for error bodies whose shape varies between servers.
+	 */
+	static @Nullable JsonNode readTree(JsonMapper mapper, byte[] body) {
+		try {
+			return (body.length > 0) ? mapper.readTree(body) : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.assistants4j.client;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The token is missing, wrong or revoked (HTTP 401).
+ */
+public class AuthenticationException extends AssistantsApiException {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Creates an exception for an error response.
+	 * @param statusCode the HTTP status code
+	 * @param headers the response headers
+	 * @param error the parsed {@code error} object, if the body held one
+	 * @param rawBody the response body as text, empty when there was none
+	 */
+	public AuthenticationException(int statusCode, HttpHeaders headers, @Nullable ApiError error, String rawBody) {
+		super(statusCode, headers, error, rawBody);
+	}
+
+}

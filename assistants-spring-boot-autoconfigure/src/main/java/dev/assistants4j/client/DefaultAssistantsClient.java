@@ -1,0 +1,103 @@
+package dev.assistants4j.client;
+
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
+
+import dev.assistants4j.model.json.AssistantsJson;
+
+/**
+ * Default {@link AssistantsClient}: one {@link ApiTransport} shared by every resource.
+ */
+final class DefaultAssistantsClient implements AssistantsClient {
+
+	private final ClientSettings settings;
+
+	private final AssistantOperations assistants;
+
+	DefaultAssistantsClient(ClientSettings settings) {
+		this.settings = settings;
+		JsonMapper mapper = AssistantsJson.newMapper();
+		RetryPolicy retryPolicy = new RetryPolicy(settings.maxRetries(), settings.initialBackoff(),
+				settings.maxBackoff(), settings.maxRetryAfter());
+		ApiTransport transport = new ApiTransport(webClient(settings), mapper, settings, retryPolicy);
+		this.assistants = new DefaultAssistantOperations(transport);
+	}
+
+	private static WebClient webClient(ClientSettings settings) {
+		WebClient.Builder builder = (settings.webClientBuilder() != null) ? settings.webClientBuilder().clone()
+				: WebClient.builder();
+		DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(settings.baseUrl());
+		// Strict encoding of variables: an id such as "a/b" or "a?b" stays inside its path segment.
+		uriBuilderFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
+		return builder.uriBuilderFactory(uriBuilderFactory)
+			.clientConnector(connector(settings))
+			.codecs((codecs) -> {
+				codecs.defaultCodecs().maxInMemorySize(settings.maxInMemorySize());
+				// Request details include the Authorization header: never log them, whatever the app set.
+				codecs.defaultCodecs().enableLoggingRequestDetails(false);
+			})
+			.defaultHeaders((headers) -> defaultHeaders(settings, headers))
+			.build();
+	}
+
+	private static ClientHttpConnector connector(ClientSettings settings) {
+		if (settings.clientConnector() != null) {
+			return settings.clientConnector();
+		}
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+					settings.connectTimeout().toMillis()))
+			.responseTimeout(settings.responseTimeout());
+		return new ReactorClientHttpConnector(httpClient);
+	}
+
+	private static void defaultHeaders(ClientSettings settings, HttpHeaders headers) {
+		settings.headers().forEach(headers::set);
+		switch (settings.authHeader()) {
+			case BEARER -> headers.setBearerAuth(settings.token());
+			case API_KEY -> headers.set(AssistantsHttpHeaders.API_KEY, settings.token());
+		}
+		if (settings.betaHeader() != null) {
+			headers.set(AssistantsHttpHeaders.BETA, settings.betaHeader());
+		}
+		if (settings.organization() != null) {
+			headers.set(AssistantsHttpHeaders.ORGANIZATION, settings.organization());
+		}
+		if (settings.project() != null) {
+			headers.set(AssistantsHttpHeaders.PROJECT, settings.project());
+		}
+	}
+
+	@Override
+	public AssistantOperations assistants() {
+		return this.assistants;
+	}
+
+	@Override
+	public ThreadOperations threads() {
+		throw new UnsupportedOperationException("not yet");
+	}
+
+	@Override
+	public MessageOperations messages() {
+		throw new UnsupportedOperationException("not yet");
+	}
+
+	@Override
+	public Builder mutate() {
+		return new DefaultAssistantsClientBuilder(this.settings);
+	}
+
+	@Override
+	public String toString() {
+		return "AssistantsClient[" + this.settings.baseUrl() + "]";
+	}
+
+}

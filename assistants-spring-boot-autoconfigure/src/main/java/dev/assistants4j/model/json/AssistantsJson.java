@@ -1,0 +1,69 @@
+package dev.assistants4j.model.json;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+
+import dev.assistants4j.model.assistant.ResponseFormat;
+import dev.assistants4j.model.tool.CodeInterpreterTool;
+import dev.assistants4j.model.tool.FileSearchTool;
+import dev.assistants4j.model.tool.FunctionTool;
+import dev.assistants4j.model.tool.Tool;
+import dev.assistants4j.model.vectorstore.ChunkingStrategy;
+
+/**
+ * The JSON mapping of the wire model. The client owns its mapper, configured for the protocol rather than by
+ * the application: unknown properties are ignored, absent values are not written, and every union decodes
+ * through its discriminator with an {@code Unknown} fallback.
+ */
+public final class AssistantsJson {
+
+	private AssistantsJson() {
+	}
+
+	/**
+	 * Creates a mapper configured for the wire protocol. Each call returns a new, independent mapper.
+	 * @return a new mapper
+	 */
+	public static JsonMapper newMapper() {
+		return JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.disable(DeserializationFeature.FAIL_ON_IGNORED_PROPERTIES)
+			.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+			.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.addModule(module())
+			.build();
+	}
+
+	/**
+	 * Returns the module that decodes the wire model's unions, for use in a mapper of one's own.
+	 * @return the module
+	 */
+	public static JacksonModule module() {
+		SimpleModule module = new SimpleModule("assistants4j");
+		module.addDeserializer(Tool.class,
+				UnionDeserializer.byType(Tool.class,
+						Map.of(CodeInterpreterTool.TYPE, CodeInterpreterTool.class, FileSearchTool.TYPE,
+								FileSearchTool.class, FunctionTool.TYPE, FunctionTool.class),
+						Tool.Unknown::new));
+		module.addDeserializer(ResponseFormat.class,
+				UnionDeserializer.byTypeOrString(ResponseFormat.class,
+						Map.of("text", ResponseFormat.Text.class, "json_object", ResponseFormat.JsonObject.class,
+								"json_schema", ResponseFormat.JsonSchema.class),
+						ResponseFormat.Auto::new, ResponseFormat.Unknown::new));
+		module.addDeserializer(ChunkingStrategy.class,
+				UnionDeserializer.byType(ChunkingStrategy.class,
+						Map.of("auto", ChunkingStrategy.Auto.class, "static", ChunkingStrategy.Static.class),
+						ChunkingStrategy.Unknown::new));
+		return module;
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.assistants4j.model.json;
+
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.deser.std.StdDeserializer;
+
+/**
+ * Decodes a sealed union of the wire model by its discriminator property. A discriminator this version does
+ * not know, a member whose body does not decode, or a value of an unexpected JSON shape becomes the union's
+ * {@code Unknown} member holding the raw JSON: the protocol grows new members and the client must keep
+ * working when it does.
+ *
+ * @param <T> the union type
+ */
+final class UnionDeserializer<T> extends StdDeserializer<T> {
+
+	private final String discriminator;
+
+	private final Map<String, Class<? extends T>> members;
+
+	private final BiFunction<@Nullable String, JsonNode, T> unknown;
+
+	private final @Nullable Function<String, T> fromString;
+
+	private UnionDeserializer(Class<T> union, String discriminator, Map<String, Class<? extends T>> members,
+			BiFunction<@Nullable String, JsonNode, T> unknown, @Nullable Function<String, T> fromString) {
+		super(union);
+		this.discriminator = discriminator;
+		this.members = Map.copyOf(members);
+		this.unknown = unknown;
+		this.fromString = fromString;
+	}
+
+	/**
+	 * A union of JSON objects told apart by their {@code type} property.
+	 */
+	static <T> UnionDeserializer<T> byType(Class<T> union, Map<String, Class<? extends T>> members,
+			BiFunction<@Nullable String, JsonNode, T> unknown) {
+		return new UnionDeserializer<>(union, "type", members, unknown, null);
+	}
+
+	/**
+	 * A union whose members are either a bare string (such as {@code "auto"}) or an object with a
+	 * {@code type} property.
+	 */
+	static <T> UnionDeserializer<T> byTypeOrString(Class<T> union, Map<String, Class<? extends T>> members,
+			Function<String, T> fromString, BiFunction<@Nullable String, JsonNode, T> unknown) {
+		return new UnionDeserializer<>(union, "type", members, unknown, fromString);
+	}
+
+	@Override
+	public T deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+		JsonNode node = context.readTree(parser);
+		if (node.isString() && this.fromString != null) {
+			return this.fromString.apply(node.stringValue());
+		}
+		if (!node.isObject()) {
+			return this.unknown.apply(null, node);
+		}
+		JsonNode discriminatorNode = node.get(this.discriminator);
+		String type = (discriminatorNode != null && discriminatorNode.isString()) ? discriminatorNode.stringValue()
+				: null;
+		Class<? extends T> member = (type != null) ? this.members.get(type) : null;
+		if (member == null) {
+			return this.unknown.apply(type, node);
+		}
+		try {
+			return context.readTreeAsValue(node, member);
+		}
+		catch (JacksonException ex) {
+			return this.unknown.apply(type, node);
+		}
+	}
+
+	@Override
+	public @Nullable T getNullValue(DeserializationContext context) {
+		return null;
+	}
+
+}
