@@ -21,6 +21,8 @@ final class DefaultAssistantsClient implements AssistantsClient {
 
 	private final AssistantOperations assistants;
 
+	private final ThreadOperations threads;
+
 	DefaultAssistantsClient(ClientSettings settings) {
 		this.settings = settings;
 		JsonMapper mapper = AssistantsJson.newMapper();
@@ -28,6 +30,7 @@ final class DefaultAssistantsClient implements AssistantsClient {
 				settings.maxBackoff(), settings.maxRetryAfter());
 		ApiTransport transport = new ApiTransport(webClient(settings), mapper, settings, retryPolicy);
 		this.assistants = new DefaultAssistantOperations(transport);
+		this.threads = new DefaultThreadOperations(transport);
 	}
 
 	private static WebClient webClient(ClientSettings settings) {
@@ -82,7 +85,7 @@ final class DefaultAssistantsClient implements AssistantsClient {
 
 	@Override
 	public ThreadOperations threads() {
-		throw new UnsupportedOperationException("not yet");
+		return this.threads;
 	}
 
 	@Override
