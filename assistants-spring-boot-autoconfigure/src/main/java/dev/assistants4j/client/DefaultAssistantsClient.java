@@ -23,6 +23,8 @@ final class DefaultAssistantsClient implements AssistantsClient {
 
 	private final ThreadOperations threads;
 
+	private final MessageOperations messages;
+
 	DefaultAssistantsClient(ClientSettings settings) {
 		this.settings = settings;
 		JsonMapper mapper = AssistantsJson.newMapper();
@@ -31,6 +33,7 @@ final class DefaultAssistantsClient implements AssistantsClient {
 		ApiTransport transport = new ApiTransport(webClient(settings), mapper, settings, retryPolicy);
 		this.assistants = new DefaultAssistantOperations(transport);
 		this.threads = new DefaultThreadOperations(transport);
+		this.messages = new DefaultMessageOperations(transport);
 	}
 
 	private static WebClient webClient(ClientSettings settings) {
@@ -90,7 +93,7 @@ final class DefaultAssistantsClient implements AssistantsClient {
 
 	@Override
 	public MessageOperations messages() {
-		throw new UnsupportedOperationException("not yet");
+		return this.messages;
 	}
 
 	@Override
