@@ -21,6 +21,10 @@ final class DefaultAssistantsClient implements AssistantsClient {
 
 	private final AssistantOperations assistants;
 
+	private final ThreadOperations threads;
+
+	private final MessageOperations messages;
+
 	DefaultAssistantsClient(ClientSettings settings) {
 		this.settings = settings;
 		JsonMapper mapper = AssistantsJson.newMapper();
@@ -28,6 +32,8 @@ final class DefaultAssistantsClient implements AssistantsClient {
 				settings.maxBackoff(), settings.maxRetryAfter());
 		ApiTransport transport = new ApiTransport(webClient(settings), mapper, settings, retryPolicy);
 		this.assistants = new DefaultAssistantOperations(transport);
+		this.threads = new DefaultThreadOperations(transport);
+		this.messages = new DefaultMessageOperations(transport);
 	}
 
 	private static WebClient webClient(ClientSettings settings) {
@@ -82,12 +88,12 @@ final class DefaultAssistantsClient implements AssistantsClient {
 
 	@Override
 	public ThreadOperations threads() {
-		throw new UnsupportedOperationException("not yet");
+		return this.threads;
 	}
 
 	@Override
 	public MessageOperations messages() {
-		throw new UnsupportedOperationException("not yet");
+		return this.messages;
 	}
 
 	@Override

@@ -1,8 +1,52 @@
 package dev.assistants4j.client;
 
+import reactor.core.publisher.Mono;
+
+import dev.assistants4j.model.DeletionStatus;
+import dev.assistants4j.model.thread.AssistantThread;
+import dev.assistants4j.model.thread.CreateThreadRequest;
+import dev.assistants4j.model.thread.ModifyThreadRequest;
+
 /**
- * Operations on threads ({@code /threads}).
+ * Operations on threads ({@code /threads}). Arguments are checked when the method is called and a bad one
+ * throws {@link IllegalArgumentException} before any I/O; failures of the exchange are signalled as
+ * {@link AssistantsException} subclasses, such as {@link NotFoundException} for an unknown id.
  */
 public interface ThreadOperations {
+
+	/**
+	 * Creates an empty thread.
+	 * @return the created thread
+	 */
+	Mono<AssistantThread> create();
+
+	/**
+	 * Creates a thread, optionally with messages, tool resources and metadata.
+	 * @param request the thread to create
+	 * @return the created thread
+	 */
+	Mono<AssistantThread> create(CreateThreadRequest request);
+
+	/**
+	 * Retrieves a thread.
+	 * @param threadId the thread's id
+	 * @return the thread, or a {@link NotFoundException} error
+	 */
+	Mono<AssistantThread> retrieve(String threadId);
+
+	/**
+	 * Modifies a thread; only the values set in the request change.
+	 * @param threadId the thread's id
+	 * @param request the changes
+	 * @return the modified thread, or a {@link NotFoundException} error
+	 */
+	Mono<AssistantThread> update(String threadId, ModifyThreadRequest request);
+
+	/**
+	 * Deletes a thread and its messages.
+	 * @param threadId the thread's id
+	 * @return the deletion status, or a {@link NotFoundException} error
+	 */
+	Mono<DeletionStatus> delete(String threadId);
 
 }

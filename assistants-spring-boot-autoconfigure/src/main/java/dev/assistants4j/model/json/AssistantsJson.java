@@ -11,6 +11,17 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 import dev.assistants4j.model.assistant.ResponseFormat;
+import dev.assistants4j.model.message.CreateMessageRequest;
+import dev.assistants4j.model.message.FileCitationAnnotation;
+import dev.assistants4j.model.message.FilePathAnnotation;
+import dev.assistants4j.model.message.ImageFileContent;
+import dev.assistants4j.model.message.ImageUrlContent;
+import dev.assistants4j.model.message.InputPart;
+import dev.assistants4j.model.message.InputText;
+import dev.assistants4j.model.message.MessageContent;
+import dev.assistants4j.model.message.RefusalContent;
+import dev.assistants4j.model.message.TextAnnotation;
+import dev.assistants4j.model.message.TextContent;
 import dev.assistants4j.model.tool.CodeInterpreterTool;
 import dev.assistants4j.model.tool.FileSearchTool;
 import dev.assistants4j.model.tool.FunctionTool;
@@ -63,6 +74,23 @@ public final class AssistantsJson {
 				UnionDeserializer.byType(ChunkingStrategy.class,
 						Map.of("auto", ChunkingStrategy.Auto.class, "static", ChunkingStrategy.Static.class),
 						ChunkingStrategy.Unknown::new));
+		module.addDeserializer(MessageContent.class,
+				UnionDeserializer.byType(MessageContent.class,
+						Map.of(TextContent.TYPE, TextContent.class, ImageFileContent.TYPE, ImageFileContent.class,
+								ImageUrlContent.TYPE, ImageUrlContent.class, RefusalContent.TYPE,
+								RefusalContent.class),
+						MessageContent.Unknown::new));
+		module.addDeserializer(TextAnnotation.class,
+				UnionDeserializer.byType(TextAnnotation.class,
+						Map.of(FileCitationAnnotation.TYPE, FileCitationAnnotation.class, FilePathAnnotation.TYPE,
+								FilePathAnnotation.class),
+						TextAnnotation.Unknown::new));
+		module.addDeserializer(InputPart.class,
+				UnionDeserializer.byType(InputPart.class,
+						Map.of(InputText.TYPE, InputText.class, ImageFileContent.TYPE, ImageFileContent.class,
+								ImageUrlContent.TYPE, ImageUrlContent.class),
+						InputPart.Unknown::new));
+		module.addDeserializer(CreateMessageRequest.Content.class, new CreateMessageContentDeserializer());
 		return module;
 	}
 

@@ -1,0 +1,59 @@
+package dev.assistants4j.client;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.util.Assert;
+
+import dev.assistants4j.model.DeletionStatus;
+import dev.assistants4j.model.thread.AssistantThread;
+import dev.assistants4j.model.thread.CreateThreadRequest;
+import dev.assistants4j.model.thread.ModifyThreadRequest;
+
+import static dev.assistants4j.client.ApiTransport.id;
+
+/**
+ * Default {@link ThreadOperations}.
+ */
+final class DefaultThreadOperations implements ThreadOperations {
+
+	private static final String THREADS = "/threads";
+
+	private static final String THREAD = "/threads/{thread_id}";
+
+	// An empty object rather than no body: some compatible servers reject a JSON request without one.
+	private static final CreateThreadRequest EMPTY = CreateThreadRequest.builder().build();
+
+	private final ApiTransport transport;
+
+	DefaultThreadOperations(ApiTransport transport) {
+		this.transport = transport;
+	}
+
+	@Override
+	public Mono<AssistantThread> create() {
+		return create(EMPTY);
+	}
+
+	@Override
+	public Mono<AssistantThread> create(CreateThreadRequest request) {
+		Assert.notNull(request, "'request' must not be null");
+		return this.transport.post(THREADS, request, AssistantThread.class);
+	}
+
+	@Override
+	public Mono<AssistantThread> retrieve(String threadId) {
+		return this.transport.get(THREAD, AssistantThread.class, id(threadId, "threadId"));
+	}
+
+	@Override
+	public Mono<AssistantThread> update(String threadId, ModifyThreadRequest request) {
+		Assert.notNull(request, "'request' must not be null");
+		return this.transport.post(THREAD, request, AssistantThread.class, id(threadId, "threadId"));
+	}
+
+	@Override
+	public Mono<DeletionStatus> delete(String threadId) {
+		return this.transport.delete(THREAD, DeletionStatus.class, id(threadId, "threadId"));
+	}
+
+}
