@@ -23,7 +23,8 @@ public record ListParams(@Nullable Integer limit, @Nullable SortOrder order, @Nu
 	 * @throws IllegalArgumentException if {@code limit} is outside 1..100 or a cursor is blank
 	 */
 	public ListParams {
-		Assert.isTrue(limit == null || (limit >= 1 && limit <= 100), () -> "'limit' must be between 1 and 100 but was " + limit);
+		Assert.isTrue(limit == null || (limit >= 1 && limit <= 100),
+				() -> "'limit' must be between 1 and 100 but was " + limit);
 		Assert.isTrue(after == null || !after.isBlank(), "'after' must not be blank");
 		Assert.isTrue(before == null || !before.isBlank(), "'before' must not be blank");
 	}

@@ -3,6 +3,7 @@ package dev.assistants4j.model.assistant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +41,7 @@ public record Assistant(@Nullable String id, @Nullable String object,
 	 * Normalizes absent collections to empty ones.
 	 */
 	public Assistant {
-		tools = (tools != null) ? tools.stream().filter(java.util.Objects::nonNull).toList() : List.of();
+		tools = (tools != null) ? tools.stream().filter(Objects::nonNull).toList() : List.of();
 		metadata = (metadata != null) ? metadata : Map.of();
 	}
 

@@ -1,7 +1,6 @@
 package dev.assistants4j.model.assistant;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import dev.assistants4j.model.MetadataBuilder;
 import dev.assistants4j.model.tool.Tool;
 import dev.assistants4j.model.tool.ToolResources;
 
@@ -35,8 +35,7 @@ public record CreateAssistantRequest(String model,
 		@JsonProperty("reasoning_effort") @Nullable ReasoningEffort reasoningEffort,
 		@Nullable List<Tool> tools,
 		@JsonProperty("tool_resources") @Nullable ToolResources toolResources,
-		@Nullable Map<String,
-		String> metadata,
+		@Nullable Map<String, String> metadata,
 		@Nullable Double temperature,
 		@JsonProperty("top_p") @Nullable Double topP,
 		@JsonProperty("response_format") @Nullable ResponseFormat responseFormat) {
@@ -61,7 +60,7 @@ public record CreateAssistantRequest(String model,
 	/**
 	 * Builder of {@link CreateAssistantRequest}.
 	 */
-	public static final class Builder {
+	public static final class Builder extends MetadataBuilder<Builder> {
 
 		private @Nullable String model;
 
@@ -76,8 +75,6 @@ public record CreateAssistantRequest(String model,
 		private @Nullable List<Tool> tools;
 
 		private @Nullable ToolResources toolResources;
-
-		private @Nullable Map<String, String> metadata;
 
 		private @Nullable Double temperature;
 
@@ -174,33 +171,6 @@ public record CreateAssistantRequest(String model,
 		}
 
 		/**
-		 * Sets the metadata, replacing any set before.
-		 * @param metadata up to 16 key-value pairs
-		 * @return this builder
-		 */
-		public Builder metadata(Map<String, String> metadata) {
-			Assert.notNull(metadata, "'metadata' must not be null");
-			this.metadata = new LinkedHashMap<>(metadata);
-			return this;
-		}
-
-		/**
-		 * Adds one metadata entry.
-		 * @param key the key, at most 64 characters
-		 * @param value the value, at most 512 characters
-		 * @return this builder
-		 */
-		public Builder putMetadata(String key, String value) {
-			Assert.hasText(key, "'key' must not be blank");
-			Assert.notNull(value, "'value' must not be null");
-			if (this.metadata == null) {
-				this.metadata = new LinkedHashMap<>();
-			}
-			this.metadata.put(key, value);
-			return this;
-		}
-
-		/**
 		 * Sets {@code temperature}.
 		 * @param temperature sampling temperature, 0 to 2
 		 * @return this builder
@@ -236,7 +206,17 @@ public record CreateAssistantRequest(String model,
 		 * @throws IllegalArgumentException if a required value is missing
 		 */
 		public CreateAssistantRequest build() {
-			return new CreateAssistantRequest(this.model, this.name, this.description, this.instructions, this.reasoningEffort, (this.tools != null) ? List.copyOf(this.tools) : null, this.toolResources, (this.metadata != null) ? Map.copyOf(this.metadata) : null, this.temperature, this.topP, this.responseFormat);
+			return new CreateAssistantRequest(this.model,
+					this.name,
+					this.description,
+					this.instructions,
+					this.reasoningEffort,
+					(this.tools != null) ? List.copyOf(this.tools) : null,
+					this.toolResources,
+					buildMetadata(),
+					this.temperature,
+					this.topP,
+					this.responseFormat);
 		}
 
 	}
