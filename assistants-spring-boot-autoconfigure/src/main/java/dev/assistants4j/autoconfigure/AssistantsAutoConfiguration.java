@@ -1,0 +1,39 @@
+package dev.assistants4j.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.assistants4j.client.AssistantsClient;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of an
+ * {@link AssistantsClient}, when {@code openai.assistants.token} is set. The client starts from a copy of
+ * Boot's {@link WebClient.Builder} when there is one (observations, the application's
+ * {@code WebClientCustomizer}s), takes the {@code openai.assistants.*} properties, then every
+ * {@link AssistantsClientCustomizer} in order.
+ */
+// By name: spring-boot-webclient is optional, and a class literal would break loading without it.
+@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@ConditionalOnProperty(prefix = "openai.assistants", name = "token")
+@EnableConfigurationProperties(AssistantsProperties.class)
+public final class AssistantsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	AssistantsClient assistantsClient(AssistantsProperties properties,
+			ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<AssistantsClientCustomizer> customizers) {
+		AssistantsClient.Builder builder = AssistantsClient.builder();
+		// The client clones the builder when it is built, so Boot's builder is never changed.
+		webClientBuilder.ifAvailable(builder::webClientBuilder);
+		new PropertiesAssistantsClientCustomizer(properties).customize(builder);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+}
