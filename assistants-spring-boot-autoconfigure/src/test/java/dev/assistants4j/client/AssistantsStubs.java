@@ -80,6 +80,13 @@ final class AssistantsStubs {
 	}
 
 	/**
+	 * Subscribes and asserts that the publisher emits this many values and completes.
+	 */
+	static void assertEmits(Publisher<?> publisher, long count) {
+		StepVerifier.create(publisher).expectNextCount(count).expectComplete().verify(TIMEOUT);
+	}
+
+	/**
 	 * Subscribes and returns the error the publisher ends with, failing if it emits or completes instead.
 	 */
 	static Throwable errorOf(Publisher<?> publisher) {

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.core.publisher.Mono;
-import reactor.test.StepVerifier;
 
 import dev.assistants4j.model.ListParams;
 import dev.assistants4j.model.SortOrder;
@@ -25,7 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.assistants4j.client.AssistantsStubs.TIMEOUT;
+import static dev.assistants4j.client.AssistantsStubs.assertEmits;
 import static dev.assistants4j.client.AssistantsStubs.assistant;
 import static dev.assistants4j.client.AssistantsStubs.builder;
 import static dev.assistants4j.client.AssistantsStubs.ids;
@@ -49,11 +47,7 @@ class RequestHeadersTests {
 	}
 
 	private static void retrieveWith(AssistantsClient client) {
-		exchange(client.assistants().retrieve("asst_1"));
-	}
-
-	private static void exchange(Mono<?> operation) {
-		StepVerifier.create(operation).expectNextCount(1).expectComplete().verify(TIMEOUT);
+		assertEmits(client.assistants().retrieve("asst_1"), 1);
 	}
 
 	@Test
@@ -110,9 +104,9 @@ class RequestHeadersTests {
 			.defaultQueryParam("api-version", "2024-05-01-preview")
 			.build();
 		retrieveWith(client);
-		exchange(client.assistants().create(CreateAssistantRequest.builder("gpt-4o").build()));
-		exchange(client.assistants().delete("asst_1"));
-		exchange(client.assistants().listPage(ListParams.builder().limit(1).build()));
+		assertEmits(client.assistants().create(CreateAssistantRequest.builder("gpt-4o").build()), 1);
+		assertEmits(client.assistants().delete("asst_1"), 1);
+		assertEmits(client.assistants().listPage(ListParams.builder().limit(1).build()), 1);
 		assertThat(urls(server)).containsExactly("/v1/assistants/asst_1?api-version=2024-05-01-preview",
 				"/v1/assistants?api-version=2024-05-01-preview",
 				"/v1/assistants/asst_1?api-version=2024-05-01-preview",
@@ -123,21 +117,20 @@ class RequestHeadersTests {
 	@Test
 	void listParametersAreSentExactly() {
 		ListParams params = ListParams.builder().limit(5).order(SortOrder.ASC).after("asst_1").before("asst_9").build();
-		exchange(builder(server).build().assistants().listPage(params));
+		assertEmits(builder(server).build().assistants().listPage(params), 1);
 		assertThat(urls(server)).containsExactly("/v1/assistants?limit=5&order=asc&after=asst_1&before=asst_9");
 	}
 
 	@Test
 	void listWithoutParametersHasNoQuery() {
-		exchange(builder(server).build().assistants().listPage(ListParams.none()));
+		assertEmits(builder(server).build().assistants().listPage(ListParams.none()), 1);
 		assertThat(urls(server)).containsExactly("/v1/assistants");
 	}
 
 	@Test
 	void queryValuesAreEncoded() {
-		exchange(builder(server).defaultQueryParam("tag", "a b&c=d").build()
-			.assistants()
-			.listPage(ListParams.builder().after("asst_1&limit=100").build()));
+		ListParams params = ListParams.builder().after("asst_1&limit=100").build();
+		assertEmits(builder(server).defaultQueryParam("tag", "a b&c=d").build().assistants().listPage(params), 1);
 		assertThat(urls(server)).containsExactly("/v1/assistants?tag=a%20b%26c%3Dd&after=asst_1%26limit%3D100");
 	}
 

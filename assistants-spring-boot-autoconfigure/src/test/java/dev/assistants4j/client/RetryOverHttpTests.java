@@ -16,6 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.assistants4j.client.AssistantsStubs.assertEmits;
 import static dev.assistants4j.client.AssistantsStubs.TIMEOUT;
 import static dev.assistants4j.client.AssistantsStubs.assistant;
 import static dev.assistants4j.client.AssistantsStubs.builder;
@@ -57,10 +58,7 @@ class RetryOverHttpTests {
 	@Test
 	void rateLimitWithRetryAfterMsFromTheWireIsRetried() {
 		stubFailureThenSuccess(PATH, 429, "retry-after-ms", "5");
-		StepVerifier.create(builder(server).build().assistants().retrieve("asst_1"))
-			.expectNextCount(1)
-			.expectComplete()
-			.verify(TIMEOUT);
+		assertEmits(builder(server).build().assistants().retrieve("asst_1"), 1);
 		assertThat(requests(server)).hasSize(2);
 	}
 
@@ -91,10 +89,7 @@ class RetryOverHttpTests {
 			.whenScenarioStateIs("recovered")
 			.willReturn(okJson(assistant("asst_1"))));
 		CreateAssistantRequest request = CreateAssistantRequest.builder("gpt-4o").build();
-		StepVerifier.create(builder(server).build().assistants().create(request))
-			.expectNextCount(1)
-			.expectComplete()
-			.verify(TIMEOUT);
+		assertEmits(builder(server).build().assistants().create(request), 1);
 		server.verify(2, postRequestedFor(urlEqualTo("/v1/assistants"))
 			.withRequestBody(equalToJson("{\"model\":\"gpt-4o\"}")));
 	}

@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.test.StepVerifier;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -20,7 +19,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.assistants4j.client.AssistantsStubs.TIMEOUT;
+import static dev.assistants4j.client.AssistantsStubs.assertEmits;
 import static dev.assistants4j.client.AssistantsStubs.assistant;
 import static dev.assistants4j.client.AssistantsStubs.builder;
 import static dev.assistants4j.client.AssistantsStubs.requests;
@@ -51,22 +50,16 @@ class UriEncodingTests {
 			"asst_é | /v1/assistants/asst_%C3%A9" })
 	void idStaysInsideItsPathSegment(String id, String rawUrl) {
 		server.stubFor(any(anyUrl()).willReturn(okJson(assistant("asst_1"))));
-		StepVerifier.create(builder(server).build().assistants().retrieve(id))
-			.expectNextCount(1)
-			.expectComplete()
-			.verify(TIMEOUT);
+		assertEmits(builder(server).build().assistants().retrieve(id), 1);
 		assertThat(urls(server)).containsExactly(rawUrl);
 	}
 
 	@Test
 	void idInAnUpdateIsEncodedToo() {
 		server.stubFor(any(anyUrl()).willReturn(okJson(assistant("asst_1"))));
-		StepVerifier.create(builder(server).build()
+		assertEmits(builder(server).build()
 			.assistants()
-			.update("../files", ModifyAssistantRequest.builder().name("x").build()))
-			.expectNextCount(1)
-			.expectComplete()
-			.verify(TIMEOUT);
+			.update("../files", ModifyAssistantRequest.builder().name("x").build()), 1);
 		assertThat(urls(server)).containsExactly("/v1/assistants/..%2Ffiles");
 	}
 
@@ -81,10 +74,7 @@ class UriEncodingTests {
 		AssistantsClient client = builder(server).webClientBuilder(observed)
 			.defaultQueryParam("api-version", "2024-05-01-preview")
 			.build();
-		StepVerifier.create(client.assistants().retrieve("asst_secret_1"))
-			.expectNextCount(1)
-			.expectComplete()
-			.verify(TIMEOUT);
+		assertEmits(client.assistants().retrieve("asst_secret_1"), 1);
 		assertThat(templates)
 			.containsExactly(server.baseUrl() + "/v1/assistants/{assistant_id}?api-version={q1}");
 	}
