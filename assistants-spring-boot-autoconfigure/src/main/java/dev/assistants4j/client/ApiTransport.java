@@ -223,13 +223,20 @@ final class ApiTransport {
 		if (!response.statusCode().is2xxSuccessful()) {
 			throw ApiExceptions.create(status, headers, body, this.mapper);
 		}
+		T value;
 		try {
-			return this.mapper.readValue(body, responseType);
+			value = this.mapper.readValue(body, responseType);
 		}
 		catch (JacksonException ex) {
 			throw new AssistantsDecodingException(method + " " + template + " answered " + status
 					+ " with a body that is not the expected JSON: " + ex.getOriginalMessage(), ex);
 		}
+		if (value == null) {
+			// A JSON null would otherwise surface as Reactor's NullPointerException from map().
+			throw new AssistantsDecodingException(method + " " + template + " answered " + status
+					+ " with a JSON null instead of an object", null);
+		}
+		return value;
 	}
 
 	private static boolean isTransportFailure(Throwable ex) {

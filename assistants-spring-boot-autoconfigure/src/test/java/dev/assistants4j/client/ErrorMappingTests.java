@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -133,9 +134,10 @@ class ErrorMappingTests {
 			.hasMessageContaining("Timeout");
 	}
 
-	@Test
-	void successfulStatusWithABodyThatIsNotJsonIsADecodingFailure() {
-		server.stubFor(get(PATH).willReturn(ok("<html>maintenance</html>")));
+	@ParameterizedTest(name = "\"{0}\"")
+	@ValueSource(strings = { "<html>maintenance</html>", "", "null", "[1,2]", "{\"id\":" })
+	void successfulStatusWithABodyThatIsNotTheExpectedJsonIsADecodingFailure(String body) {
+		server.stubFor(get(PATH).willReturn(ok(body)));
 		Throwable failure = errorOf(client().assistants().retrieve("asst_1"));
 		assertThat(failure).isExactlyInstanceOf(AssistantsDecodingException.class)
 			.hasMessageContaining("GET /assistants/{assistant_id}")
