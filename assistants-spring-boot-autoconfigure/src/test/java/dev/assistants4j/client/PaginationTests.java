@@ -1,6 +1,7 @@
 package dev.assistants4j.client;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -11,7 +12,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ClientHttpResponse;
+import org.springframework.mock.http.client.reactive.MockClientHttpRequest;
+import org.springframework.mock.http.client.reactive.MockClientHttpResponse;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.assistants4j.model.ListParams;
 import dev.assistants4j.model.SortOrder;
@@ -123,6 +133,38 @@ class PaginationTests {
 			.expectNext("asst_5", "asst_6")
 			.expectComplete()
 			.verify(TIMEOUT);
+	}
+
+	@Test
+	void tenThousandPagesAreListedWithoutDeepeningTheStack() {
+		int pages = 10_000;
+		AtomicInteger requests = new AtomicInteger();
+		// In memory and synchronous: each page answered at once, so any nesting from page to page shows at once.
+		ClientHttpConnector onePerPage = (method, uri, requestCallback) -> requestCallback
+			.apply(new MockClientHttpRequest(method, uri))
+			.then(Mono.fromSupplier(() -> {
+				String after = UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst("after");
+				int number = (after != null) ? Integer.parseInt(after.substring("asst_".length())) + 1 : 1;
+				requests.incrementAndGet();
+				return jsonResponse(page(number < pages, "asst_" + number, List.of("asst_" + number)));
+			}));
+		AssistantsClient client = AssistantsClient.builder()
+			.token("sk-test")
+			.baseUrl("http://in-memory/v1")
+			.clientConnector(onePerPage)
+			.build();
+		StepVerifier.create(client.assistants().list(ListParams.builder().limit(1).build()).map(Assistant::id).last())
+			.expectNext("asst_" + pages)
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(requests).hasValue(pages);
+	}
+
+	private static ClientHttpResponse jsonResponse(String body) {
+		MockClientHttpResponse response = new MockClientHttpResponse(HttpStatus.OK);
+		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+		response.setBody(body);
+		return response;
 	}
 
 	@Test
