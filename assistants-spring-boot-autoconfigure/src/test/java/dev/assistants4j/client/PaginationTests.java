@@ -27,6 +27,7 @@ import dev.assistants4j.model.ListParams;
 import dev.assistants4j.model.SortOrder;
 import dev.assistants4j.model.assistant.Assistant;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -107,6 +108,28 @@ class PaginationTests {
 		stubPage("asst_2", secondPage);
 		assertListed(listIds(ListParams.none()), expected);
 		assertThat(requests(server)).hasSize(2);
+	}
+
+	@Test
+	void eachSubscriptionListsFromTheStart() {
+		stubPage(null, page(true, "asst_2", ids(1, 2)));
+		stubPage("asst_2", page(false, "asst_3", ids(3, 3)));
+		Flux<String> ids = listIds(ListParams.none());
+		assertListed(ids, ids(1, 3));
+		assertListed(ids, ids(1, 3));
+		assertThat(urls(server)).containsExactly("/v1/assistants", "/v1/assistants?after=asst_2", "/v1/assistants",
+				"/v1/assistants?after=asst_2");
+	}
+
+	@Test
+	void failureOfALaterPageFollowsTheObjectsAlreadyListed() {
+		stubPage(null, page(true, "asst_2", ids(1, 2)));
+		server.stubFor(get(urlPathEqualTo("/v1/assistants")).withQueryParam("after", equalTo("asst_2"))
+			.willReturn(aResponse().withStatus(404)));
+		StepVerifier.create(listIds(ListParams.none()))
+			.expectNext("asst_1", "asst_2")
+			.expectError(NotFoundException.class)
+			.verify(TIMEOUT);
 	}
 
 	@Test
