@@ -200,7 +200,8 @@ class AssistantsClientBuilderTests {
 		server.stubFor(any(anyUrl()).willReturn(okJson(assistant("asst_1"))));
 		WebClient.Builder shared = WebClient.builder().defaultHeader("X-Shared", "yes");
 		assertEmits(builder(server).webClientBuilder(shared).build().assistants().retrieve("asst_1"), 1);
-		assertEmits(shared.build().get().uri(server.baseUrl() + "/v1/assistants/asst_1").retrieve().bodyToMono(String.class), 1);
+		WebClient sharedClient = shared.build();
+		assertEmits(sharedClient.get().uri(server.baseUrl() + "/v1/assistants/asst_1").retrieve().toBodilessEntity(), 1);
 		server.verify(getRequestedFor(urlEqualTo("/v1/assistants/asst_1")).withHeader("X-Shared", equalTo("yes"))
 			.withHeader("Authorization", equalTo("Bearer sk-test")));
 		server.verify(getRequestedFor(urlEqualTo("/v1/assistants/asst_1")).withHeader("X-Shared", equalTo("yes"))

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 import dev.assistants4j.model.ListParams;
+import dev.assistants4j.model.assistant.Assistant;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -51,7 +52,7 @@ class LargeResponseTests {
 			.assertNext((page) -> {
 				assertThat(page.data()).hasSize(100);
 				assertThat(page.data().get(99).id()).isEqualTo("asst_100");
-				assertThat(page.data()).allSatisfy((assistant) -> assertThat(assistant.instructions()).isEqualTo(INSTRUCTIONS));
+				assertThat(page.data()).extracting(Assistant::instructions).containsOnly(INSTRUCTIONS);
 			})
 			.expectComplete()
 			.verify(TIMEOUT);

@@ -80,7 +80,8 @@ class RequestHeadersTests {
 	@Test
 	void betaHeaderCanBeChanged() {
 		retrieveWith(builder(server).betaHeader("assistants=v3").build());
-		server.verify(getRequestedFor(urlEqualTo("/v1/assistants/asst_1")).withHeader("OpenAI-Beta", equalTo("assistants=v3")));
+		server.verify(getRequestedFor(urlEqualTo("/v1/assistants/asst_1"))
+			.withHeader("OpenAI-Beta", equalTo("assistants=v3")));
 	}
 
 	@Test
@@ -94,7 +95,8 @@ class RequestHeadersTests {
 	@Test
 	void defaultHeaderReplacesABuiltInHeaderOfTheSameName() {
 		retrieveWith(builder(server).defaultHeader("openai-beta", "assistants=v1").build());
-		server.verify(getRequestedFor(urlEqualTo("/v1/assistants/asst_1")).withHeader("OpenAI-Beta", equalTo("assistants=v1")));
+		server.verify(getRequestedFor(urlEqualTo("/v1/assistants/asst_1"))
+			.withHeader("OpenAI-Beta", equalTo("assistants=v1")));
 	}
 
 	@Test

@@ -35,7 +35,8 @@ class AssistantRequestSerializationTests {
 			.putMetadata("team", "math")
 			.temperature(0.0)
 			.build();
-		assertThat(write(request)).isEqualTo("{\"name\":\"Math Tutor\",\"metadata\":{\"team\":\"math\"},\"temperature\":0.0}");
+		assertThat(write(request))
+			.isEqualTo("{\"name\":\"Math Tutor\",\"metadata\":{\"team\":\"math\"},\"temperature\":0.0}");
 	}
 
 	@Test
@@ -58,7 +59,8 @@ class AssistantRequestSerializationTests {
 			.tools(List.of(Tool.fileSearch()))
 			.build();
 		assertThat(write(request)).isEqualTo("{\"model\":\"o3-mini\",\"reasoning_effort\":\"turbo\","
-				+ "\"tools\":[{\"type\":\"file_search\"}],\"top_p\":0.5,\"response_format\":{\"type\":\"json_object\"}}");
+				+ "\"tools\":[{\"type\":\"file_search\"}],\"top_p\":0.5,"
+				+ "\"response_format\":{\"type\":\"json_object\"}}");
 	}
 
 }
