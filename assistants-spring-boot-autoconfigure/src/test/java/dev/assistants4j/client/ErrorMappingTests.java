@@ -6,12 +6,14 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.stream.Stream;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -122,6 +124,15 @@ class ErrorMappingTests {
 		assertThat(failure).isExactlyInstanceOf(AssistantsTransportException.class)
 			.hasMessageContaining("GET /assistants/{assistant_id}");
 		assertThat(causeChain(failure)).anySatisfy((cause) -> assertThat(cause).isInstanceOf(ConnectException.class));
+	}
+
+	@ParameterizedTest
+	@EnumSource(Fault.class)
+	void brokenConnectionIsATransportFailure(Fault fault) {
+		server.stubFor(get(PATH).willReturn(aResponse().withFault(fault)));
+		assertThat(errorOf(client().assistants().retrieve("asst_1")))
+			.isExactlyInstanceOf(AssistantsTransportException.class)
+			.hasMessageContaining("GET /assistants/{assistant_id}");
 	}
 
 	@Test

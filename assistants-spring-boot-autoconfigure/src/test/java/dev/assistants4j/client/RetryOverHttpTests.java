@@ -1,5 +1,7 @@
 package dev.assistants4j.client;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,19 +37,19 @@ class RetryOverHttpTests {
 	@RegisterExtension
 	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	private void stubFailureThenSuccess(String path, int status, String headerName, String headerValue) {
-		server.stubFor(get(path).inScenario("flaky")
+	private void stubFailureThenSuccess(ResponseDefinitionBuilder failure) {
+		server.stubFor(get(PATH).inScenario("flaky")
 			.whenScenarioStateIs(STARTED)
-			.willReturn(aResponse().withStatus(status).withHeader(headerName, headerValue))
+			.willReturn(failure)
 			.willSetStateTo("recovered"));
-		server.stubFor(get(path).inScenario("flaky")
+		server.stubFor(get(PATH).inScenario("flaky")
 			.whenScenarioStateIs("recovered")
 			.willReturn(okJson(assistant("asst_1"))));
 	}
 
 	@Test
 	void serverErrorThenSuccessSucceedsOnTheSecondRequest() {
-		stubFailureThenSuccess(PATH, 500, "x-request-id", "req_1");
+		stubFailureThenSuccess(aResponse().withStatus(500).withHeader("x-request-id", "req_1"));
 		StepVerifier.create(builder(server).build().assistants().retrieve("asst_1"))
 			.assertNext((assistant) -> assertThat(assistant.id()).isEqualTo("asst_1"))
 			.expectComplete()
@@ -57,7 +59,14 @@ class RetryOverHttpTests {
 
 	@Test
 	void rateLimitWithRetryAfterMsFromTheWireIsRetried() {
-		stubFailureThenSuccess(PATH, 429, "retry-after-ms", "5");
+		stubFailureThenSuccess(aResponse().withStatus(429).withHeader("retry-after-ms", "5"));
+		assertEmits(builder(server).build().assistants().retrieve("asst_1"), 1);
+		assertThat(requests(server)).hasSize(2);
+	}
+
+	@Test
+	void resetConnectionIsRetried() {
+		stubFailureThenSuccess(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 		assertEmits(builder(server).build().assistants().retrieve("asst_1"), 1);
 		assertThat(requests(server)).hasSize(2);
 	}
