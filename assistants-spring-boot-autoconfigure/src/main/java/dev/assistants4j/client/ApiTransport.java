@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
@@ -127,16 +128,34 @@ final class ApiTransport {
 	 */
 	<T> Flux<T> list(String template, MultiValueMap<String, String> query, Class<T> itemType,
 			Function<T, @Nullable String> idOf, String... pathVariables) {
-		return this.<T>page(template, query, itemType, pathVariables).flatMapMany((page) -> {
-			String after = nextCursor(page, idOf);
-			Flux<T> items = Flux.fromIterable(page.data());
-			if (after == null || after.equals(query.getFirst("after"))) {
-				return items;
-			}
-			MultiValueMap<String, String> next = new LinkedMultiValueMap<>(query);
-			next.set("after", after);
-			return items.concatWith(Flux.defer(() -> list(template, next, itemType, idOf, pathVariables)));
+		// A flat loop, not recursion: each page concatenated onto the previous one nested one more operator
+		// per page, and a list of a few thousand pages overflowed the stack.
+		return Flux.defer(() -> {
+			AtomicReference<@Nullable MultiValueMap<String, String>> nextQuery = new AtomicReference<>(query);
+			return Flux.<MultiValueMap<String, String>>generate((sink) -> {
+				MultiValueMap<String, String> pageQuery = nextQuery.getAndSet(null);
+				if (pageQuery != null) {
+					sink.next(pageQuery);
+				}
+				else {
+					sink.complete();
+				}
+			})
+				// No prefetch: the next query is taken only once this page's objects were all requested.
+				.concatMap((pageQuery) -> this.<T>page(template, pageQuery, itemType, pathVariables)
+					.doOnNext((page) -> nextQuery.set(nextQuery(pageQuery, nextCursor(page, idOf))))
+					.flatMapMany((page) -> Flux.fromIterable(page.data())), 0);
 		});
+	}
+
+	private static @Nullable MultiValueMap<String, String> nextQuery(MultiValueMap<String, String> query,
+			@Nullable String after) {
+		if (after == null || after.equals(query.getFirst("after"))) {
+			return null;
+		}
+		MultiValueMap<String, String> next = new LinkedMultiValueMap<>(query);
+		next.set("after", after);
+		return next;
 	}
 
 	private static <T> @Nullable String nextCursor(Page<T> page, Function<T, @Nullable String> idOf) {
@@ -223,13 +242,20 @@ final class ApiTransport {
 		if (!response.statusCode().is2xxSuccessful()) {
 			throw ApiExceptions.create(status, headers, body, this.mapper);
 		}
+		T value;
 		try {
-			return this.mapper.readValue(body, responseType);
+			value = this.mapper.readValue(body, responseType);
 		}
 		catch (JacksonException ex) {
 			throw new AssistantsDecodingException(method + " " + template + " answered " + status
 					+ " with a body that is not the expected JSON: " + ex.getOriginalMessage(), ex);
 		}
+		if (value == null) {
+			// A JSON null would otherwise surface as Reactor's NullPointerException from map().
+			throw new AssistantsDecodingException(method + " " + template + " answered " + status
+					+ " with a JSON null instead of an object", null);
+		}
+		return value;
 	}
 
 	private static boolean isTransportFailure(Throwable ex) {

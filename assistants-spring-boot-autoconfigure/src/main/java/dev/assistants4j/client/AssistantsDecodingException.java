@@ -1,5 +1,7 @@
 package dev.assistants4j.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The server answered 2xx but its body could not be read: it was not JSON, or it was larger than the
  * configured in-memory limit ({@code openai.assistants.max-in-memory-size}).
@@ -11,9 +13,9 @@ public class AssistantsDecodingException extends AssistantsException {
 	/**
 	 * Creates an exception.
 	 * @param message what could not be decoded, with the method and URI template of the request
-	 * @param cause the underlying failure
+	 * @param cause the underlying failure, if any
 	 */
-	public AssistantsDecodingException(String message, Throwable cause) {
+	public AssistantsDecodingException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

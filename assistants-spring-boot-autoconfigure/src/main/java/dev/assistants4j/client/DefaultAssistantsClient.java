@@ -65,7 +65,6 @@ final class DefaultAssistantsClient implements AssistantsClient {
 	}
 
 	private static void defaultHeaders(ClientSettings settings, HttpHeaders headers) {
-		settings.headers().forEach(headers::set);
 		switch (settings.authHeader()) {
 			case BEARER -> headers.setBearerAuth(settings.token());
 			case API_KEY -> headers.set(AssistantsHttpHeaders.API_KEY, settings.token());
@@ -79,6 +78,8 @@ final class DefaultAssistantsClient implements AssistantsClient {
 		if (settings.project() != null) {
 			headers.set(AssistantsHttpHeaders.PROJECT, settings.project());
 		}
+		// Last, so that a configured header replaces a built-in one of the same name, as documented.
+		settings.headers().forEach(headers::set);
 	}
 
 	@Override

@@ -15,10 +15,11 @@ public abstract class OpenEnum {
 
 	/**
 	 * Creates a constant.
-	 * @param value the wire value, never blank
+	 * @param value the wire value, as the server sent it
 	 */
 	protected OpenEnum(String value) {
-		Assert.hasText(value, "'value' must not be blank");
+		// Not hasText: a server that sends "" must not fail the whole object this value is part of.
+		Assert.notNull(value, "'value' must not be null");
 		this.value = value;
 	}
 
