@@ -2,10 +2,16 @@ package dev.assistants4j.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.assistants4j.client.AssistantsClient;
@@ -15,7 +21,9 @@ import dev.assistants4j.client.AssistantsClient;
  * {@link AssistantsClient}, when {@code openai.assistants.token} is set. The client starts from a copy of
  * Boot's {@link WebClient.Builder} when there is one (observations, the application's
  * {@code WebClientCustomizer}s), takes the {@code openai.assistants.*} properties, then every
- * {@link AssistantsClientCustomizer} in order.
+ * {@link AssistantsClientCustomizer} in order. When Boot's reactive HTTP client support is present, the HTTP
+ * connector comes from its {@link ClientHttpConnectorBuilder} with the {@code spring.http.clients.*} settings
+ * (SSL bundle, redirects) and this client's own connect and response timeouts.
  */
 // By name: spring-boot-webclient is optional, and a class literal would break loading without it.
 @AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
@@ -34,6 +42,28 @@ public final class AssistantsAutoConfiguration {
 		new PropertiesAssistantsClientCustomizer(properties).customize(builder);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	/**
+	 * Builds the connector from Boot's HTTP client support, so that {@code spring.http.clients.*} applies.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ClientHttpConnectorBuilder.class)
+	static class BootHttpConnectorConfiguration {
+
+		// First of all customizers: one of the application's own may still choose another connector.
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		AssistantsClientCustomizer assistantsClientHttpConnectorCustomizer(AssistantsProperties properties,
+				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+				ObjectProvider<HttpClientSettings> httpClientSettings) {
+			return (builder) -> connectorBuilder.ifAvailable((connectors) -> {
+				HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+					.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout());
+				builder.clientConnector(connectors.build(settings));
+			});
+		}
+
 	}
 
 }

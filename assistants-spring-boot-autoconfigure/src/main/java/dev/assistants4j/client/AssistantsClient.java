@@ -196,7 +196,9 @@ public interface AssistantsClient {
 
 		/**
 		 * Uses this connector instead of the Reactor Netty connector the client creates. The connect timeout
-		 * is then the connector's own.
+		 * is then the connector's own; the response timeout is still applied to each request when the
+		 * connector is Reactor Netty's, and is the connector's own read timeout otherwise. The Spring Boot
+		 * starter builds the connector with Boot's {@code ClientHttpConnectorBuilder}, passing both timeouts.
 		 * @param connector the HTTP connector
 		 * @return this builder
 		 */

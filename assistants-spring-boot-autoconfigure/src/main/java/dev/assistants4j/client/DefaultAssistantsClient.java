@@ -59,8 +59,8 @@ final class DefaultAssistantsClient implements AssistantsClient {
 		}
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-					settings.connectTimeout().toMillis()))
-			.responseTimeout(settings.responseTimeout());
+					settings.connectTimeout().toMillis()));
+		// The response timeout is set on each request (ApiTransport), where streams will set their own.
 		return new ReactorClientHttpConnector(httpClient);
 	}
 

@@ -2,6 +2,7 @@ package dev.assistants4j.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -14,6 +15,12 @@ import reactor.test.StepVerifier;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.Configurations;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
@@ -21,6 +28,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.assistants4j.client.AssistantsClient;
@@ -212,6 +220,39 @@ class AssistantsAutoConfigurationTests {
 			server.verify(getRequestedFor(urlPathEqualTo("/probe")).withoutHeader("Authorization")
 				.withoutHeader("OpenAI-Beta"));
 		});
+	}
+
+	@Test
+	void buildsTheConnectorFromBootsHttpClientSettingsWithItsOwnTimeouts() {
+		AtomicReference<HttpClientSettings> seen = new AtomicReference<>();
+		ClientHttpConnectorBuilder<ClientHttpConnector> recording = (settings) -> {
+			seen.set(settings);
+			return ClientHttpConnectorBuilder.reactor().build(settings);
+		};
+		assertRetrievalSent(
+				withToken("openai.assistants.connect-timeout=3s", "openai.assistants.response-timeout=7s")
+					.withBean(HttpClientSettings.class,
+							() -> HttpClientSettings.defaults().withRedirects(HttpRedirects.DONT_FOLLOW))
+					.withBean(ClientHttpConnectorBuilder.class, () -> recording),
+				(request) -> request);
+		assertThat(seen.get()).isEqualTo(new HttpClientSettings(HttpRedirects.DONT_FOLLOW, Duration.ofSeconds(3),
+				Duration.ofSeconds(7), null));
+	}
+
+	@Test
+	void appliesTheResponseTimeoutWithTheConnectorBootChose() {
+		server.stubFor(get(urlPathEqualTo(ASSISTANT_PATH)).willReturn(aResponse().withFixedDelay(2000)));
+		withToken("openai.assistants.response-timeout=100ms", "openai.assistants.retry.max-retries=0",
+				"spring.http.clients.reactive.connector=jdk")
+			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+					ReactiveHttpClientAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context.getBean(ClientHttpConnectorBuilder.class))
+					.isInstanceOf(JdkClientHttpConnectorBuilder.class);
+				StepVerifier.create(retrieveAssistant(context))
+					.expectError(AssistantsTransportException.class)
+					.verify(Duration.ofSeconds(1));
+			});
 	}
 
 	@Test
