@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -132,6 +134,12 @@ final class ApiTransport {
 		// per page, and a list of a few thousand pages overflowed the stack.
 		return Flux.defer(() -> {
 			AtomicReference<@Nullable MultiValueMap<String, String>> nextQuery = new AtomicReference<>(query);
+			// Every cursor used so far: a server that hands back an earlier cursor would otherwise loop forever.
+			Set<String> cursors = ConcurrentHashMap.newKeySet();
+			String firstCursor = query.getFirst("after");
+			if (firstCursor != null) {
+				cursors.add(firstCursor);
+			}
 			return Flux.<MultiValueMap<String, String>>generate((sink) -> {
 				MultiValueMap<String, String> pageQuery = nextQuery.getAndSet(null);
 				if (pageQuery != null) {
@@ -143,14 +151,14 @@ final class ApiTransport {
 			})
 				// No prefetch: the next query is taken only once this page's objects were all requested.
 				.concatMap((pageQuery) -> this.<T>page(template, pageQuery, itemType, pathVariables)
-					.doOnNext((page) -> nextQuery.set(nextQuery(pageQuery, nextCursor(page, idOf))))
+					.doOnNext((page) -> nextQuery.set(nextQuery(pageQuery, nextCursor(page, idOf), cursors)))
 					.flatMapMany((page) -> Flux.fromIterable(page.data())), 0);
 		});
 	}
 
 	private static @Nullable MultiValueMap<String, String> nextQuery(MultiValueMap<String, String> query,
-			@Nullable String after) {
-		if (after == null || after.equals(query.getFirst("after"))) {
+			@Nullable String after, Set<String> cursors) {
+		if (after == null || !cursors.add(after)) {
 			return null;
 		}
 		MultiValueMap<String, String> next = new LinkedMultiValueMap<>(query);
@@ -205,7 +213,8 @@ final class ApiTransport {
 	private String withQuery(String template, MultiValueMap<String, String> query, List<Object> variables) {
 		MultiValueMap<String, String> all = new LinkedMultiValueMap<>();
 		this.settings.queryParams().forEach(all::add);
-		all.addAll(query);
+		// A parameter of the request replaces a default one of the same name rather than being sent twice.
+		all.putAll(query);
 		if (all.isEmpty()) {
 			return template;
 		}

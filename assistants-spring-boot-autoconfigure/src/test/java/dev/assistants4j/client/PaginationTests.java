@@ -111,6 +111,16 @@ class PaginationTests {
 	}
 
 	@Test
+	void stopsWhenTheServerHandsBackAnEarlierCursor() {
+		stubPage(null, page(true, "asst_2", ids(1, 2)));
+		stubPage("asst_2", page(true, "asst_4", ids(3, 4)));
+		stubPage("asst_4", page(true, "asst_2", ids(5, 6)));
+		assertListed(listIds(ListParams.none()), ids(1, 6));
+		assertThat(urls(server)).containsExactly("/v1/assistants", "/v1/assistants?after=asst_2",
+				"/v1/assistants?after=asst_4");
+	}
+
+	@Test
 	void eachSubscriptionListsFromTheStart() {
 		stubPage(null, page(true, "asst_2", ids(1, 2)));
 		stubPage("asst_2", page(false, "asst_3", ids(3, 3)));

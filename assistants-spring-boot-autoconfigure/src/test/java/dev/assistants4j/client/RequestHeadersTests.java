@@ -130,6 +130,13 @@ class RequestHeadersTests {
 	}
 
 	@Test
+	void aRequestParameterReplacesADefaultOneOfTheSameName() {
+		ListParams params = ListParams.builder().limit(5).build();
+		assertEmits(builder(server).defaultQueryParam("limit", "50").build().assistants().listPage(params), 1);
+		assertThat(urls(server)).containsExactly("/v1/assistants?limit=5");
+	}
+
+	@Test
 	void queryValuesAreEncoded() {
 		ListParams params = ListParams.builder().after("asst_1&limit=100").build();
 		assertEmits(builder(server).defaultQueryParam("tag", "a b&c=d").build().assistants().listPage(params), 1);
