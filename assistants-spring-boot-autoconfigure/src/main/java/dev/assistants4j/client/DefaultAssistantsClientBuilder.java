@@ -113,10 +113,18 @@ final class DefaultAssistantsClientBuilder implements AssistantsClient.Builder {
 			uri = new URI(baseUrl.strip());
 		}
 		catch (URISyntaxException ex) {
-			throw new IllegalArgumentException("'baseUrl' is not a valid URL: " + ex.getMessage(), ex);
+			// The reason and index only: the input itself may hold credentials.
+			throw new IllegalArgumentException(
+					"'baseUrl' is not a valid URL: " + ex.getReason() + " at index " + ex.getIndex(), ex);
 		}
+		String authority = uri.getRawAuthority();
+		// Checked first, so that no later message quotes a URL with a password in it.
+		Assert.isTrue(authority == null || !authority.contains("@"),
+				"'baseUrl' must not hold credentials; the token is sent in a header, set it with token(..)");
 		boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-		Assert.isTrue(http && uri.getHost() != null,
+		// The authority rather than getHost(): java.net.URI finds no host in names such as "assistants_api",
+		// which container networks use.
+		Assert.isTrue(http && authority != null && !authority.isBlank(),
 				() -> "'baseUrl' must be an absolute http or https URL with a host, such as "
 						+ DEFAULT_BASE_URL + ", but was '" + baseUrl + "'");
 		Assert.isTrue(uri.getRawQuery() == null && uri.getRawFragment() == null,

@@ -64,6 +64,21 @@ class AssistantsClientBuilderTests {
 			.withMessageContaining("'baseUrl'");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "https://user:s3cr3t@example.com/v1", "http://s3cr3t@assistants_api:8080/v1" })
+	void baseUrlWithCredentialsIsRejectedWithoutQuotingThem(String baseUrl) {
+		assertThatIllegalArgumentException().isThrownBy(() -> AssistantsClient.builder().baseUrl(baseUrl))
+			.withMessageContaining("'baseUrl' must not hold credentials")
+			.withMessageNotContaining("s3cr3t");
+	}
+
+	@Test
+	void baseUrlMayNameAHostWithAnUnderscoreAsContainerNetworksDo() {
+		AssistantsClient client = AssistantsClient.builder().token("sk-test").baseUrl("http://assistants_api:8080/v1/")
+			.build();
+		assertThat(client).hasToString("AssistantsClient[http://assistants_api:8080/v1]");
+	}
+
 	static Stream<Arguments> positiveDurations() {
 		return Stream.of(
 				durationSetter("connectTimeout", AssistantsClient.Builder::connectTimeout),
