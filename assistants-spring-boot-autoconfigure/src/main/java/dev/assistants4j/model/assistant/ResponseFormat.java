@@ -51,13 +51,20 @@ public sealed interface ResponseFormat
 	}
 
 	/**
-	 * The bare string {@code "auto"}, or another bare string a server sends, kept as it came.
-	 *
-	 * @param value the string value
+	 * The bare string {@code "auto"}. Any other bare string decodes to {@link Unknown}.
 	 */
-	record Auto(@JsonValue String value) implements ResponseFormat {
+	record Auto() implements ResponseFormat {
 
-		static final Auto INSTANCE = new Auto("auto");
+		static final Auto INSTANCE = new Auto();
+
+		/**
+		 * Returns the wire value.
+		 * @return {@code auto}
+		 */
+		@JsonValue
+		public String value() {
+			return "auto";
+		}
 
 	}
 

@@ -69,7 +69,7 @@ public final class AssistantsJson {
 				UnionDeserializer.byTypeOrString(ResponseFormat.class,
 						Map.of("text", ResponseFormat.Text.class, "json_object", ResponseFormat.JsonObject.class,
 								"json_schema", ResponseFormat.JsonSchema.class),
-						ResponseFormat.Auto::new, ResponseFormat.Unknown::new));
+						Map.of("auto", ResponseFormat.auto()), ResponseFormat.Unknown::new));
 		module.addDeserializer(ChunkingStrategy.class,
 				UnionDeserializer.byType(ChunkingStrategy.class,
 						Map.of("auto", ChunkingStrategy.Auto.class, "static", ChunkingStrategy.Static.class),

@@ -2,7 +2,6 @@ package dev.assistants4j.model.json;
 
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -27,15 +26,15 @@ final class UnionDeserializer<T> extends StdDeserializer<T> {
 
 	private final BiFunction<@Nullable String, JsonNode, T> unknown;
 
-	private final @Nullable Function<String, T> fromString;
+	private final Map<String, T> strings;
 
 	private UnionDeserializer(Class<T> union, String discriminator, Map<String, Class<? extends T>> members,
-			BiFunction<@Nullable String, JsonNode, T> unknown, @Nullable Function<String, T> fromString) {
+			BiFunction<@Nullable String, JsonNode, T> unknown, Map<String, T> strings) {
 		super(union);
 		this.discriminator = discriminator;
 		this.members = Map.copyOf(members);
 		this.unknown = unknown;
-		this.fromString = fromString;
+		this.strings = Map.copyOf(strings);
 	}
 
 	/**
@@ -43,23 +42,23 @@ final class UnionDeserializer<T> extends StdDeserializer<T> {
 	 */
 	static <T> UnionDeserializer<T> byType(Class<T> union, Map<String, Class<? extends T>> members,
 			BiFunction<@Nullable String, JsonNode, T> unknown) {
-		return new UnionDeserializer<>(union, "type", members, unknown, null);
+		return new UnionDeserializer<>(union, "type", members, unknown, Map.of());
 	}
 
 	/**
-	 * A union whose members are either a bare string (such as {@code "auto"}) or an object with a
-	 * {@code type} property.
+	 * A union whose members are either one of the given bare strings (such as {@code "auto"}) or an object
+	 * with a {@code type} property. A bare string not among them is unknown.
 	 */
 	static <T> UnionDeserializer<T> byTypeOrString(Class<T> union, Map<String, Class<? extends T>> members,
-			Function<String, T> fromString, BiFunction<@Nullable String, JsonNode, T> unknown) {
-		return new UnionDeserializer<>(union, "type", members, unknown, fromString);
+			Map<String, T> strings, BiFunction<@Nullable String, JsonNode, T> unknown) {
+		return new UnionDeserializer<>(union, "type", members, unknown, strings);
 	}
 
 	@Override
 	public T deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
 		JsonNode node = context.readTree(parser);
-		if (node.isString() && this.fromString != null) {
-			return this.fromString.apply(node.stringValue());
+		if (node.isString() && this.strings.containsKey(node.stringValue())) {
+			return this.strings.get(node.stringValue());
 		}
 		if (!node.isObject()) {
 			return this.unknown.apply(null, node);
