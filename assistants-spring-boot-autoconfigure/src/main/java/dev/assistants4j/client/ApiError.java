@@ -1,5 +1,7 @@
 package dev.assistants4j.client;
 
+import java.io.Serializable;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,5 +13,5 @@ import org.jspecify.annotations.Nullable;
  * @param code the machine-readable code, such as {@code rate_limit_exceeded}
  */
 public record ApiError(@Nullable String message, @Nullable String type, @Nullable String param,
-		@Nullable String code) {
+		@Nullable String code) implements Serializable {
 }

@@ -33,12 +33,16 @@ final class ApiExceptions {
 	}
 
 	/**
-	 * Reads {@code {"error": {...}}}, or a bare error object, or a string {@code error} as some compatible
-	 * servers send it.
+	 * Reads {@code {"error": {...}}}, a bare error object, a string {@code error}, or a FastAPI
+	 * {@code detail}, as compatible servers send them.
 	 */
 	static @Nullable ApiError parseError(@Nullable JsonNode root) {
 		if (root == null || !root.isObject()) {
 			return null;
+		}
+		if (!root.has("error") && root.has("detail")) {
+			// FastAPI-based compatible servers answer {"detail": "..."} or {"detail": [...]}.
+			return new ApiError(text(root, "detail"), null, null, null);
 		}
 		JsonNode error = root.has("error") ? root.get("error") : root;
 		if (error.isString()) {

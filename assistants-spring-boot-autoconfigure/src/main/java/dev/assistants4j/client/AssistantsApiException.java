@@ -15,7 +15,10 @@ public class AssistantsApiException extends AssistantsException {
 
 	private final int statusCode;
 
-	private final transient HttpHeaders headers;
+	// Not serializable; the request id is kept apart so that it survives serialization.
+	private final transient @Nullable HttpHeaders headers;
+
+	private final @Nullable String requestId;
 
 	private final @Nullable ApiError error;
 
@@ -32,6 +35,7 @@ public class AssistantsApiException extends AssistantsException {
 		super(describe(statusCode, headers, error), null);
 		this.statusCode = statusCode;
 		this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
+		this.requestId = headers.getFirst(AssistantsHttpHeaders.REQUEST_ID);
 		this.error = error;
 		this.rawBody = rawBody;
 	}
@@ -69,10 +73,10 @@ public class AssistantsApiException extends AssistantsException {
 
 	/**
 	 * Returns the response headers.
-	 * @return read-only headers
+	 * @return read-only headers; empty after the exception was serialized and read back
 	 */
 	public HttpHeaders headers() {
-		return this.headers;
+		return (this.headers != null) ? this.headers : HttpHeaders.EMPTY;
 	}
 
 	/**
@@ -80,7 +84,7 @@ public class AssistantsApiException extends AssistantsException {
 	 * @return the request id, or {@code null} if the server sent none
 	 */
 	public @Nullable String requestId() {
-		return this.headers.getFirst(AssistantsHttpHeaders.REQUEST_ID);
+		return this.requestId;
 	}
 
 	/**

@@ -1,6 +1,10 @@
 package dev.assistants4j.client;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -83,7 +87,9 @@ class ErrorMappingTests {
 						PermissionDeniedException.class, new ApiError("Project is archived", null, null, null)),
 				arguments("error without envelope", 422, "{\"message\":\"Unknown tool\",\"code\":\"bad_tool\"}",
 						UnprocessableEntityException.class, new ApiError("Unknown tool", null, null, "bad_tool")),
-				arguments("error that is null", 400, "{\"error\":null}", BadRequestException.class, null));
+				arguments("error that is null", 400, "{\"error\":null}", BadRequestException.class, null),
+				arguments("FastAPI detail", 404, "{\"detail\":\"Thread not found\"}", NotFoundException.class,
+						new ApiError("Thread not found", null, null, null)));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -109,6 +115,23 @@ class ErrorMappingTests {
 			assertThat(exception.getMessage()).contains(error.message());
 		}
 		return exception;
+	}
+
+	@Test
+	void exceptionKeepsItsStatusErrorAndRequestIdThroughJavaSerialization() throws Exception {
+		NotFoundException original = (NotFoundException) retrieveFailure(404, ERROR_BODY);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+			out.writeObject(original);
+		}
+		try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+			NotFoundException copy = (NotFoundException) in.readObject();
+			assertThat(copy.statusCode()).isEqualTo(404);
+			assertThat(copy.requestId()).isEqualTo("req_42");
+			assertThat(copy.error()).isEqualTo(original.error());
+			assertThat(copy.getMessage()).isEqualTo(original.getMessage());
+			assertThat(copy.headers().isEmpty()).isTrue();
+		}
 	}
 
 	@Test
