@@ -1,6 +1,5 @@
 package dev.assistants4j.model.assistant;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
-import dev.assistants4j.model.MetadataBuilder;
 import dev.assistants4j.model.tool.Tool;
 import dev.assistants4j.model.tool.ToolResources;
 
@@ -52,144 +50,9 @@ public record ModifyAssistantRequest(@Nullable String model,
 	/**
 	 * Builder of {@link ModifyAssistantRequest}.
 	 */
-	public static final class Builder extends MetadataBuilder<Builder> {
-
-		private @Nullable String model;
-
-		private @Nullable String name;
-
-		private @Nullable String description;
-
-		private @Nullable String instructions;
-
-		private @Nullable ReasoningEffort reasoningEffort;
-
-		private @Nullable List<Tool> tools;
-
-		private @Nullable ToolResources toolResources;
-
-		private @Nullable Double temperature;
-
-		private @Nullable Double topP;
-
-		private @Nullable ResponseFormat responseFormat;
+	public static final class Builder extends AssistantRequestBuilder<Builder> {
 
 		private Builder() {
-		}
-
-		/**
-		 * Sets {@code model}.
-		 * @param model the model id, such as {@code gpt-4o}
-		 * @return this builder
-		 */
-		public Builder model(String model) {
-			this.model = model;
-			return this;
-		}
-
-		/**
-		 * Sets {@code name}.
-		 * @param name the assistant's name, at most 256 characters
-		 * @return this builder
-		 */
-		public Builder name(String name) {
-			this.name = name;
-			return this;
-		}
-
-		/**
-		 * Sets {@code description}.
-		 * @param description the assistant's description, at most 512 characters
-		 * @return this builder
-		 */
-		public Builder description(String description) {
-			this.description = description;
-			return this;
-		}
-
-		/**
-		 * Sets {@code instructions}.
-		 * @param instructions the system instructions, at most 256,000 characters
-		 * @return this builder
-		 */
-		public Builder instructions(String instructions) {
-			this.instructions = instructions;
-			return this;
-		}
-
-		/**
-		 * Sets {@code reasoning_effort}.
-		 * @param reasoningEffort reasoning effort for reasoning models
-		 * @return this builder
-		 */
-		public Builder reasoningEffort(ReasoningEffort reasoningEffort) {
-			this.reasoningEffort = reasoningEffort;
-			return this;
-		}
-
-		/**
-		 * Sets the tools, replacing any set before.
-		 * @param tools the tools to enable
-		 * @return this builder
-		 */
-		public Builder tools(List<? extends Tool> tools) {
-			Assert.notNull(tools, "'tools' must not be null");
-			this.tools = new ArrayList<>(tools);
-			return this;
-		}
-
-		/**
-		 * Adds a tool.
-		 * @param tool the tool to enable
-		 * @return this builder
-		 */
-		public Builder addTool(Tool tool) {
-			Assert.notNull(tool, "'tool' must not be null");
-			if (this.tools == null) {
-				this.tools = new ArrayList<>();
-			}
-			this.tools.add(tool);
-			return this;
-		}
-
-		/**
-		 * Sets {@code tool_resources}.
-		 * @param toolResources resources of the tools
-		 * @return this builder
-		 */
-		public Builder toolResources(ToolResources toolResources) {
-			this.toolResources = toolResources;
-			return this;
-		}
-
-		/**
-		 * Sets {@code temperature}.
-		 * @param temperature sampling temperature, 0 to 2
-		 * @return this builder
-		 */
-		public Builder temperature(double temperature) {
-			this.temperature = temperature;
-			return this;
-		}
-
-		/**
-		 * Sets {@code top_p}.
-		 * @param topP nucleus sampling mass, 0 to 1
-		 * @return this builder
-		 */
-		public Builder topP(double topP) {
-			this.topP = topP;
-			return this;
-		}
-
-		/**
-		 * Sets {@code response_format}.
-		 * @param responseFormat the format of answers
-		 * @return this builder
-		 */
-		public Builder responseFormat(ResponseFormat responseFormat) {
-			this.responseFormat = responseFormat;
-			return this;
 		}
 
 		/**
@@ -203,7 +66,7 @@ public record ModifyAssistantRequest(@Nullable String model,
 					this.description,
 					this.instructions,
 					this.reasoningEffort,
-					(this.tools != null) ? List.copyOf(this.tools) : null,
+					buildTools(),
 					this.toolResources,
 					buildMetadata(),
 					this.temperature,
