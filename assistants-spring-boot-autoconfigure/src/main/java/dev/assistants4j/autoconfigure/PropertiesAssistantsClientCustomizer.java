@@ -34,7 +34,7 @@ final class PropertiesAssistantsClientCustomizer implements AssistantsClientCust
 				+ "token' to your API token, or remove it (and any OPENAI_ASSISTANTS_TOKEN environment variable) "
 				+ "to start without an AssistantsClient.");
 		set("base-url", this.properties.getBaseUrl(), builder::baseUrl, "must be an absolute http or https URL "
-				+ "with a host and without a query or fragment, such as https://api.openai.com/v1");
+				+ "with a host and without a query, fragment or credentials, such as https://api.openai.com/v1");
 		set("auth-header", this.properties.getAuthHeader(), builder::authHeader, "must be bearer or api-key");
 		builder.betaHeader(this.properties.getBetaHeader());
 		builder.organization(this.properties.getOrganization());

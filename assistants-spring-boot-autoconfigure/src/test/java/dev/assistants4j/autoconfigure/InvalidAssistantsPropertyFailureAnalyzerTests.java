@@ -50,11 +50,11 @@ class InvalidAssistantsPropertyFailureAnalyzerTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "not a url", "ftp://example.com/v1", "https://example.com/v1?api-version=1", "" })
+	@ValueSource(strings = { "not a url", "ftp://example.com/v1", "https://example.com/v1?api-version=1", "https://user:pw@example.com/v1", "" })
 	void malformedBaseUrlFailsStartUpWithAnAnalysisNamingTheProperty(String baseUrl) {
 		assertStartUpFailure(withToken("openai.assistants.base-url=" + baseUrl),
 				"The configuration property 'openai.assistants.base-url' is invalid: it must be an absolute http or "
-						+ "https URL with a host and without a query or fragment, such as https://api.openai.com/v1.",
+						+ "https URL with a host and without a query, fragment or credentials, such as https://api.openai.com/v1.",
 				"Change 'openai.assistants.base-url' in your configuration, or remove it to use the default.");
 	}
 
