@@ -50,6 +50,8 @@ public final class AssistantsJson {
 			.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
 			.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+			.addHandler(new TolerantProblemHandler())
 			.addModule(module())
 			.build();
 	}
