@@ -48,57 +48,9 @@ public record ListParams(@Nullable Integer limit, @Nullable SortOrder order, @Nu
 	/**
 	 * Builder of {@link ListParams}.
 	 */
-	public static final class Builder {
-
-		private @Nullable Integer limit;
-
-		private @Nullable SortOrder order;
-
-		private @Nullable String after;
-
-		private @Nullable String before;
+	public static final class Builder extends PagingBuilder<Builder> {
 
 		private Builder() {
-		}
-
-		/**
-		 * Sets the page size.
-		 * @param limit 1 to 100
-		 * @return this builder
-		 */
-		public Builder limit(int limit) {
-			this.limit = limit;
-			return this;
-		}
-
-		/**
-		 * Sets the sort order.
-		 * @param order the order
-		 * @return this builder
-		 */
-		public Builder order(SortOrder order) {
-			this.order = order;
-			return this;
-		}
-
-		/**
-		 * Lists objects after this id.
-		 * @param after an object id
-		 * @return this builder
-		 */
-		public Builder after(String after) {
-			this.after = after;
-			return this;
-		}
-
-		/**
-		 * Lists objects before this id.
-		 * @param before an object id
-		 * @return this builder
-		 */
-		public Builder before(String before) {
-			this.before = before;
-			return this;
 		}
 
 		/**
@@ -107,7 +59,7 @@ public record ListParams(@Nullable Integer limit, @Nullable SortOrder order, @Nu
 		 * @throws IllegalArgumentException if a value is out of range
 		 */
 		public ListParams build() {
-			return new ListParams(this.limit, this.order, this.after, this.before);
+			return buildPaging();
 		}
 
 	}

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 import dev.assistants4j.model.ListParams;
-import dev.assistants4j.model.SortOrder;
+import dev.assistants4j.model.PagingBuilder;
 
 /**
  * Parameters of a list of messages: the page size, order and cursors of every list, and the run that created
@@ -46,53 +46,11 @@ public record MessageListParams(ListParams paging, @Nullable String runId) {
 	/**
 	 * Builder of {@link MessageListParams}.
 	 */
-	public static final class Builder {
-
-		private final ListParams.Builder paging = ListParams.builder();
+	public static final class Builder extends PagingBuilder<Builder> {
 
 		private @Nullable String runId;
 
 		private Builder() {
-		}
-
-		/**
-		 * Sets the page size.
-		 * @param limit 1 to 100
-		 * @return this builder
-		 */
-		public Builder limit(int limit) {
-			this.paging.limit(limit);
-			return this;
-		}
-
-		/**
-		 * Sets the sort order.
-		 * @param order the order
-		 * @return this builder
-		 */
-		public Builder order(SortOrder order) {
-			this.paging.order(order);
-			return this;
-		}
-
-		/**
-		 * Lists messages after this id.
-		 * @param after a message id
-		 * @return this builder
-		 */
-		public Builder after(String after) {
-			this.paging.after(after);
-			return this;
-		}
-
-		/**
-		 * Lists messages before this id.
-		 * @param before a message id
-		 * @return this builder
-		 */
-		public Builder before(String before) {
-			this.paging.before(before);
-			return this;
 		}
 
 		/**
@@ -111,7 +69,7 @@ public record MessageListParams(ListParams paging, @Nullable String runId) {
 		 * @throws IllegalArgumentException if a value is out of range or blank
 		 */
 		public MessageListParams build() {
-			return new MessageListParams(this.paging.build(), this.runId);
+			return new MessageListParams(buildPaging(), this.runId);
 		}
 
 	}
