@@ -19,9 +19,22 @@ import dev.assistants4j.model.message.ImageUrlContent;
 import dev.assistants4j.model.message.InputPart;
 import dev.assistants4j.model.message.InputText;
 import dev.assistants4j.model.message.MessageContent;
+import dev.assistants4j.model.message.MessageContentDelta;
 import dev.assistants4j.model.message.RefusalContent;
 import dev.assistants4j.model.message.TextAnnotation;
+import dev.assistants4j.model.message.TextAnnotationDelta;
 import dev.assistants4j.model.message.TextContent;
+import dev.assistants4j.model.run.ToolChoice;
+import dev.assistants4j.model.run.TruncationStrategy;
+import dev.assistants4j.model.runstep.CodeInterpreterOutput;
+import dev.assistants4j.model.runstep.CodeInterpreterOutputDelta;
+import dev.assistants4j.model.runstep.CodeInterpreterToolCall;
+import dev.assistants4j.model.runstep.FileSearchToolCall;
+import dev.assistants4j.model.runstep.FunctionToolCall;
+import dev.assistants4j.model.runstep.StepDetails;
+import dev.assistants4j.model.runstep.StepDetailsDelta;
+import dev.assistants4j.model.runstep.ToolCall;
+import dev.assistants4j.model.runstep.ToolCallDelta;
 import dev.assistants4j.model.tool.CodeInterpreterTool;
 import dev.assistants4j.model.tool.FileSearchTool;
 import dev.assistants4j.model.tool.FunctionTool;
@@ -93,6 +106,60 @@ public final class AssistantsJson {
 								ImageUrlContent.TYPE, ImageUrlContent.class),
 						InputPart.Unknown::new));
 		module.addDeserializer(CreateMessageRequest.Content.class, new CreateMessageContentDeserializer());
+		module.addDeserializer(MessageContentDelta.class,
+				UnionDeserializer.byType(MessageContentDelta.class,
+						Map.of(TextContent.TYPE, MessageContentDelta.Text.class, ImageFileContent.TYPE,
+								MessageContentDelta.ImageFile.class, ImageUrlContent.TYPE,
+								MessageContentDelta.ImageUrl.class, RefusalContent.TYPE,
+								MessageContentDelta.Refusal.class),
+						MessageContentDelta.Unknown::new));
+		module.addDeserializer(TextAnnotationDelta.class,
+				UnionDeserializer.byType(TextAnnotationDelta.class,
+						Map.of(FileCitationAnnotation.TYPE, TextAnnotationDelta.FileCitation.class,
+								FilePathAnnotation.TYPE, TextAnnotationDelta.FilePath.class),
+						TextAnnotationDelta.Unknown::new));
+		module.addDeserializer(ToolChoice.class,
+				UnionDeserializer.byTypeOrString(ToolChoice.class,
+						Map.of("function", ToolChoice.Function.class, "file_search", ToolChoice.FileSearch.class,
+								"code_interpreter", ToolChoice.CodeInterpreter.class),
+						Map.of("none", ToolChoice.none(), "auto", ToolChoice.auto(), "required",
+								ToolChoice.required()),
+						ToolChoice.Unknown::new));
+		module.addDeserializer(TruncationStrategy.class,
+				UnionDeserializer.byType(TruncationStrategy.class,
+						Map.of("auto", TruncationStrategy.Auto.class, "last_messages",
+								TruncationStrategy.LastMessages.class),
+						TruncationStrategy.Unknown::new));
+		module.addDeserializer(StepDetails.class,
+				UnionDeserializer.byType(StepDetails.class,
+						Map.of("message_creation", StepDetails.MessageCreation.class, "tool_calls",
+								StepDetails.ToolCalls.class),
+						StepDetails.Unknown::new));
+		module.addDeserializer(ToolCall.class,
+				UnionDeserializer.byType(ToolCall.class,
+						Map.of(CodeInterpreterToolCall.TYPE, CodeInterpreterToolCall.class, FileSearchToolCall.TYPE,
+								FileSearchToolCall.class, FunctionToolCall.TYPE, FunctionToolCall.class),
+						ToolCall.Unknown::new));
+		module.addDeserializer(CodeInterpreterOutput.class,
+				UnionDeserializer.byType(CodeInterpreterOutput.class,
+						Map.of("logs", CodeInterpreterOutput.Logs.class, "image", CodeInterpreterOutput.Image.class),
+						CodeInterpreterOutput.Unknown::new));
+		module.addDeserializer(StepDetailsDelta.class,
+				UnionDeserializer.byType(StepDetailsDelta.class,
+						Map.of("message_creation", StepDetailsDelta.MessageCreation.class, "tool_calls",
+								StepDetailsDelta.ToolCalls.class),
+						StepDetailsDelta.Unknown::new));
+		module.addDeserializer(ToolCallDelta.class,
+				UnionDeserializer.byType(ToolCallDelta.class,
+						Map.of(CodeInterpreterToolCall.TYPE, ToolCallDelta.CodeInterpreter.class,
+								FileSearchToolCall.TYPE, ToolCallDelta.FileSearch.class, FunctionToolCall.TYPE,
+								ToolCallDelta.Function.class),
+						ToolCallDelta.Unknown::new));
+		module.addDeserializer(CodeInterpreterOutputDelta.class,
+				UnionDeserializer.byType(CodeInterpreterOutputDelta.class,
+						Map.of("logs", CodeInterpreterOutputDelta.Logs.class, "image",
+								CodeInterpreterOutputDelta.Image.class),
+						CodeInterpreterOutputDelta.Unknown::new));
 		return module;
 	}
 
