@@ -137,7 +137,7 @@ class DeltaDecodingTests {
 			assertThat(unknown.index()).isEqualTo(1);
 		});
 		assertThat(deltas.get(3).delta().stepDetails()).isEqualTo(
-				new StepDetailsDelta.MessageCreation(new StepDetails.CreatedMessage("msg_cite")));
+				new StepDetails.MessageCreation(new StepDetails.CreatedMessage("msg_cite")));
 		assertThat(deltas.get(4).delta().stepDetails()).isInstanceOfSatisfying(StepDetailsDelta.Unknown.class,
 				(unknown) -> assertThat(unknown.type()).isEqualTo("reasoning"));
 	}

@@ -146,7 +146,7 @@ public final class AssistantsJson {
 						CodeInterpreterOutput.Unknown::new));
 		module.addDeserializer(StepDetailsDelta.class,
 				UnionDeserializer.byType(StepDetailsDelta.class,
-						Map.of("message_creation", StepDetailsDelta.MessageCreation.class, "tool_calls",
+						Map.of("message_creation", StepDetails.MessageCreation.class, "tool_calls",
 								StepDetailsDelta.ToolCalls.class),
 						StepDetailsDelta.Unknown::new));
 		module.addDeserializer(ToolCallDelta.class,

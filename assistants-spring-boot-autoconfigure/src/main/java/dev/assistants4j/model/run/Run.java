@@ -70,7 +70,7 @@ public record Run(@Nullable String id, @Nullable String object,
 		@JsonProperty("tool_choice") @Nullable ToolChoice toolChoice,
 		@JsonProperty("parallel_tool_calls") @Nullable Boolean parallelToolCalls,
 		@JsonProperty("response_format") @Nullable ResponseFormat responseFormat,
-		@JsonProperty("reasoning_effort") @Nullable ReasoningEffort reasoningEffort) {
+		@JsonProperty("reasoning_effort") @Nullable ReasoningEffort reasoningEffort) implements RunTimestamps {
 
 	/**
 	 * Normalizes absent collections to empty ones.
@@ -92,19 +92,11 @@ public record Run(@Nullable String id, @Nullable String object,
 	}
 
 	/**
-	 * Returns the creation time.
-	 * @return the creation time, or {@code null} if the server did not send it
-	 */
-	public @Nullable Instant createdAtInstant() {
-		return instant(this.createdAt);
-	}
-
-	/**
 	 * Returns the time the run will expire.
 	 * @return that time, or {@code null} if the run will not expire
 	 */
 	public @Nullable Instant expiresAtInstant() {
-		return instant(this.expiresAt);
+		return (this.expiresAt != null) ? Instant.ofEpochSecond(this.expiresAt) : null;
 	}
 
 	/**
@@ -112,35 +104,7 @@ public record Run(@Nullable String id, @Nullable String object,
 	 * @return that time, or {@code null} if the run has not started
 	 */
 	public @Nullable Instant startedAtInstant() {
-		return instant(this.startedAt);
-	}
-
-	/**
-	 * Returns the time the run was cancelled.
-	 * @return that time, or {@code null} if the run was not cancelled
-	 */
-	public @Nullable Instant cancelledAtInstant() {
-		return instant(this.cancelledAt);
-	}
-
-	/**
-	 * Returns the time the run failed.
-	 * @return that time, or {@code null} if the run did not fail
-	 */
-	public @Nullable Instant failedAtInstant() {
-		return instant(this.failedAt);
-	}
-
-	/**
-	 * Returns the time the run completed.
-	 * @return that time, or {@code null} if the run is not completed
-	 */
-	public @Nullable Instant completedAtInstant() {
-		return instant(this.completedAt);
-	}
-
-	private static @Nullable Instant instant(@Nullable Long epochSeconds) {
-		return (epochSeconds != null) ? Instant.ofEpochSecond(epochSeconds) : null;
+		return (this.startedAt != null) ? Instant.ofEpochSecond(this.startedAt) : null;
 	}
 
 	/**

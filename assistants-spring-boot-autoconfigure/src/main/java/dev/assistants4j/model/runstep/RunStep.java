@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 import dev.assistants4j.model.run.RunError;
+import dev.assistants4j.model.run.RunTimestamps;
 import dev.assistants4j.model.run.RunUsage;
 
 /**
@@ -43,7 +44,7 @@ public record RunStep(@Nullable String id, @Nullable String object,
 		@JsonProperty("failed_at") @Nullable Long failedAt,
 		@JsonProperty("completed_at") @Nullable Long completedAt,
 		Map<String, String> metadata,
-		@Nullable RunUsage usage) {
+		@Nullable RunUsage usage) implements RunTimestamps {
 
 	/**
 	 * Normalizes absent metadata to an empty map.
@@ -53,47 +54,11 @@ public record RunStep(@Nullable String id, @Nullable String object,
 	}
 
 	/**
-	 * Returns the creation time.
-	 * @return the creation time, or {@code null} if the server did not send it
-	 */
-	public @Nullable Instant createdAtInstant() {
-		return instant(this.createdAt);
-	}
-
-	/**
 	 * Returns the time the step expired.
 	 * @return that time, or {@code null} if the step did not expire
 	 */
 	public @Nullable Instant expiredAtInstant() {
-		return instant(this.expiredAt);
-	}
-
-	/**
-	 * Returns the time the step was cancelled.
-	 * @return that time, or {@code null} if the step was not cancelled
-	 */
-	public @Nullable Instant cancelledAtInstant() {
-		return instant(this.cancelledAt);
-	}
-
-	/**
-	 * Returns the time the step failed.
-	 * @return that time, or {@code null} if the step did not fail
-	 */
-	public @Nullable Instant failedAtInstant() {
-		return instant(this.failedAt);
-	}
-
-	/**
-	 * Returns the time the step completed.
-	 * @return that time, or {@code null} if the step is not completed
-	 */
-	public @Nullable Instant completedAtInstant() {
-		return instant(this.completedAt);
-	}
-
-	private static @Nullable Instant instant(@Nullable Long epochSeconds) {
-		return (epochSeconds != null) ? Instant.ofEpochSecond(epochSeconds) : null;
+		return (this.expiredAt != null) ? Instant.ofEpochSecond(this.expiredAt) : null;
 	}
 
 }

@@ -22,12 +22,12 @@ public sealed interface StepDetails
 	@Nullable String type();
 
 	/**
-	 * The step created a message ({@code type: message_creation}).
+	 * The step created a message ({@code type: message_creation}); a delta of a streamed step sends it whole.
 	 *
 	 * @param messageCreation the message created
 	 */
-	record MessageCreation(
-			@JsonProperty("message_creation") @Nullable CreatedMessage messageCreation) implements StepDetails {
+	record MessageCreation(@JsonProperty("message_creation") @Nullable CreatedMessage messageCreation)
+			implements StepDetails, StepDetailsDelta {
 
 		@Override
 		@JsonProperty("type")

@@ -9,33 +9,17 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A change to the details of a run step: the message it creates, or its tool calls. Details of a type this
- * version does not know decode to {@link Unknown}.
+ * A change to the details of a run step: the message it creates ({@link StepDetails.MessageCreation}, the same
+ * as in a step), or its tool calls. Details of a type this version does not know decode to {@link Unknown}.
  */
 public sealed interface StepDetailsDelta
-		permits StepDetailsDelta.MessageCreation, StepDetailsDelta.ToolCalls, StepDetailsDelta.Unknown {
+		permits StepDetails.MessageCreation, StepDetailsDelta.ToolCalls, StepDetailsDelta.Unknown {
 
 	/**
 	 * Returns the wire discriminator, such as {@code tool_calls}.
 	 * @return the details type, or {@code null} for unknown details sent without one
 	 */
 	@Nullable String type();
-
-	/**
-	 * The message the step creates ({@code type: message_creation}).
-	 *
-	 * @param messageCreation the message
-	 */
-	record MessageCreation(@JsonProperty("message_creation") StepDetails.@Nullable CreatedMessage messageCreation)
-			implements StepDetailsDelta {
-
-		@Override
-		@JsonProperty("type")
-		public String type() {
-			return "message_creation";
-		}
-
-	}
 
 	/**
 	 * Changes to the step's tool calls ({@code type: tool_calls}).
