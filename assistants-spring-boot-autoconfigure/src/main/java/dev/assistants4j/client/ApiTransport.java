@@ -101,7 +101,11 @@ final class ApiTransport {
 	}
 
 	<T> Mono<T> get(String template, Class<T> type, String... pathVariables) {
-		return exchange(HttpMethod.GET, template, new LinkedMultiValueMap<>(), null, javaType(type), pathVariables);
+		return get(template, new LinkedMultiValueMap<>(), type, pathVariables);
+	}
+
+	<T> Mono<T> get(String template, MultiValueMap<String, String> query, Class<T> type, String... pathVariables) {
+		return exchange(HttpMethod.GET, template, query, null, javaType(type), pathVariables);
 	}
 
 	<T> Mono<T> post(String template, @Nullable Object body, Class<T> type, String... pathVariables) {

@@ -37,6 +37,18 @@ public interface AssistantsClient {
 	MessageOperations messages();
 
 	/**
+	 * Operations on the runs of a thread.
+	 * @return the runs operations
+	 */
+	RunOperations runs();
+
+	/**
+	 * Operations on the steps of a run.
+	 * @return the run steps operations
+	 */
+	RunStepOperations runSteps();
+
+	/**
 	 * Returns a builder holding this client's settings, to build a client that differs in some of them.
 	 * @return a new builder
 	 */

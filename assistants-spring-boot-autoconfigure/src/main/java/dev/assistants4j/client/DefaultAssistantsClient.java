@@ -25,6 +25,10 @@ final class DefaultAssistantsClient implements AssistantsClient {
 
 	private final MessageOperations messages;
 
+	private final RunOperations runs;
+
+	private final RunStepOperations runSteps;
+
 	DefaultAssistantsClient(ClientSettings settings) {
 		this.settings = settings;
 		JsonMapper mapper = AssistantsJson.newMapper();
@@ -34,6 +38,8 @@ final class DefaultAssistantsClient implements AssistantsClient {
 		this.assistants = new DefaultAssistantOperations(transport);
 		this.threads = new DefaultThreadOperations(transport);
 		this.messages = new DefaultMessageOperations(transport);
+		this.runs = new DefaultRunOperations(transport);
+		this.runSteps = new DefaultRunStepOperations(transport);
 	}
 
 	private static WebClient webClient(ClientSettings settings) {
@@ -95,6 +101,16 @@ final class DefaultAssistantsClient implements AssistantsClient {
 	@Override
 	public MessageOperations messages() {
 		return this.messages;
+	}
+
+	@Override
+	public RunOperations runs() {
+		return this.runs;
+	}
+
+	@Override
+	public RunStepOperations runSteps() {
+		return this.runSteps;
 	}
 
 	@Override

@@ -5,6 +5,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.util.Assert;
 
 import dev.assistants4j.model.DeletionStatus;
+import dev.assistants4j.model.run.CreateThreadAndRunRequest;
+import dev.assistants4j.model.run.Run;
 import dev.assistants4j.model.thread.AssistantThread;
 import dev.assistants4j.model.thread.CreateThreadRequest;
 import dev.assistants4j.model.thread.ModifyThreadRequest;
@@ -19,6 +21,8 @@ final class DefaultThreadOperations implements ThreadOperations {
 	private static final String THREADS = "/threads";
 
 	private static final String THREAD = "/threads/{thread_id}";
+
+	private static final String THREAD_RUNS = "/threads/runs";
 
 	// An empty object rather than no body: some compatible servers reject a JSON request without one.
 	private static final CreateThreadRequest EMPTY = CreateThreadRequest.builder().build();
@@ -54,6 +58,12 @@ final class DefaultThreadOperations implements ThreadOperations {
 	@Override
 	public Mono<DeletionStatus> delete(String threadId) {
 		return this.transport.delete(THREAD, DeletionStatus.class, id(threadId, "threadId"));
+	}
+
+	@Override
+	public Mono<Run> createAndRun(CreateThreadAndRunRequest request) {
+		Assert.notNull(request, "'request' must not be null");
+		return this.transport.post(THREAD_RUNS, request, Run.class);
 	}
 
 }

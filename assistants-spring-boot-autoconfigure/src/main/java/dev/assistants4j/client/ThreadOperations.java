@@ -3,6 +3,8 @@ package dev.assistants4j.client;
 import reactor.core.publisher.Mono;
 
 import dev.assistants4j.model.DeletionStatus;
+import dev.assistants4j.model.run.CreateThreadAndRunRequest;
+import dev.assistants4j.model.run.Run;
 import dev.assistants4j.model.thread.AssistantThread;
 import dev.assistants4j.model.thread.CreateThreadRequest;
 import dev.assistants4j.model.thread.ModifyThreadRequest;
@@ -48,5 +50,13 @@ public interface ThreadOperations {
 	 * @return the deletion status, or a {@link NotFoundException} error
 	 */
 	Mono<DeletionStatus> delete(String threadId);
+
+	/**
+	 * Creates a thread and starts a run of an assistant on it in one call. The run comes back at once, usually
+	 * {@code queued}, with the new thread's id in {@link Run#threadId()}.
+	 * @param request the assistant to run, the thread to create and what to override for this run
+	 * @return the created run, or a {@link NotFoundException} error for an unknown assistant
+	 */
+	Mono<Run> createAndRun(CreateThreadAndRunRequest request);
 
 }

@@ -1,0 +1,92 @@
+package dev.assistants4j.client;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.assistants4j.model.ListParams;
+import dev.assistants4j.model.Page;
+import dev.assistants4j.model.run.CreateRunRequest;
+import dev.assistants4j.model.run.ModifyRunRequest;
+import dev.assistants4j.model.run.Run;
+import dev.assistants4j.model.run.SubmitToolOutputsRequest;
+
+/**
+ * Operations on the runs of a thread ({@code /threads/{thread_id}/runs}). Arguments are checked when the
+ * method is called and a bad one throws {@link IllegalArgumentException} before any I/O; failures of the
+ * exchange are signalled as {@link AssistantsException} subclasses, such as {@link NotFoundException} for an
+ * unknown thread or run. A run that fails while it runs (such as {@code rate_limit_exceeded}) is not an error
+ * of the exchange: it comes back as a {@link Run} whose status is {@code failed} and whose {@code last_error}
+ * says why.
+ */
+public interface RunOperations {
+
+	/**
+	 * Starts a run of an assistant on a thread. The run comes back at once, usually {@code queued}; retrieve it
+	 * again to follow it.
+	 * @param threadId the thread's id
+	 * @param request the assistant to run and what to override for this run
+	 * @return the created run, or a {@link NotFoundException} error for an unknown thread or assistant
+	 */
+	Mono<Run> create(String threadId, CreateRunRequest request);
+
+	/**
+	 * Retrieves a run.
+	 * @param threadId the id of the thread the run works on
+	 * @param runId the run's id
+	 * @return the run, or a {@link NotFoundException} error
+	 */
+	Mono<Run> retrieve(String threadId, String runId);
+
+	/**
+	 * Modifies a run; only its metadata can change.
+	 * @param threadId the id of the thread the run works on
+	 * @param runId the run's id
+	 * @param request the changes
+	 * @return the modified run, or a {@link NotFoundException} error
+	 */
+	Mono<Run> update(String threadId, String runId, ModifyRunRequest request);
+
+	/**
+	 * Asks the server to cancel a run that is queued, in progress or waiting for tool outputs.
+	 * @param threadId the id of the thread the run works on
+	 * @param runId the run's id
+	 * @return the run, usually {@code cancelling}; a {@link BadRequestException} error if the run has already
+	 * ended, or a {@link NotFoundException} error
+	 */
+	Mono<Run> cancel(String threadId, String runId);
+
+	/**
+	 * Lists every run of a thread, newest first, fetching pages lazily as the subscriber asks for more.
+	 * @param threadId the thread's id
+	 * @return the runs, or a {@link NotFoundException} error for an unknown thread
+	 */
+	Flux<Run> list(String threadId);
+
+	/**
+	 * Lists every run of a thread from the given cursor, fetching pages lazily as the subscriber asks for more.
+	 * @param threadId the thread's id
+	 * @param params page size, order and cursor
+	 * @return the runs, or a {@link NotFoundException} error for an unknown thread
+	 */
+	Flux<Run> list(String threadId, ListParams params);
+
+	/**
+	 * Fetches one page of the runs of a thread.
+	 * @param threadId the thread's id
+	 * @param params page size, order and cursor
+	 * @return the page, or a {@link NotFoundException} error for an unknown thread
+	 */
+	Mono<Page<Run>> listPage(String threadId, ListParams params);
+
+	/**
+	 * Submits the outputs of the tool calls a run in {@code requires_action} waits for, so that it goes on.
+	 * Submit the outputs of all of its {@link Run#requiredToolCalls() calls} in one request.
+	 * @param threadId the id of the thread the run works on
+	 * @param runId the run's id
+	 * @param request the outputs
+	 * @return the run, usually {@code queued} again; a {@link BadRequestException} error if the run does not
+	 * wait for these outputs, or a {@link NotFoundException} error
+	 */
+	Mono<Run> submitToolOutputs(String threadId, String runId, SubmitToolOutputsRequest request);
+
+}
