@@ -36,6 +36,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 
 import dev.assistants4j.model.ListParams;
 import dev.assistants4j.model.Page;
+import dev.assistants4j.stream.ServerSentEvent;
 
 /**
  * The one HTTP path every operation takes: expands a URI template with encoded variables, sends JSON, maps
@@ -177,6 +178,27 @@ final class ApiTransport {
 		return (page.lastId() != null) ? page.lastId() : idOf.apply(page.data().get(page.data().size() - 1));
 	}
 
+	/**
+	 * Posts a request with {@code "stream": true} and emits the server-sent events of the answer as they
+	 * arrive, until {@code done}; see {@link EventStreamExchange} for errors, timeouts and retries.
+	 */
+	Flux<ServerSentEvent> stream(String template, Object body, String... pathVariables) {
+		EventStreamExchange stream = new EventStreamExchange(template, this.mapper, this.settings);
+		byte[] json = stream.requestBody(body);
+		List<Object> variables = new ArrayList<>(List.of((Object[]) pathVariables));
+		String uriTemplate = withQuery(template, new LinkedMultiValueMap<>(), variables);
+		return stream.withRetries(Flux.defer(() -> {
+			long start = System.nanoTime();
+			return this.webClient.post()
+				.uri(uriTemplate, variables.toArray())
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.contentType(MediaType.APPLICATION_JSON)
+				.httpRequest(stream::applyIdleTimeout)
+				.bodyValue(json)
+				.exchangeToFlux((response) -> stream.events(response, start));
+		}), this.retryPolicy);
+	}
+
 	private JavaType javaType(Class<?> type) {
 		return this.mapper.constructType(type);
 	}
@@ -271,12 +293,12 @@ final class ApiTransport {
 		return value;
 	}
 
-	private static boolean isTransportFailure(Throwable ex) {
+	static boolean isTransportFailure(Throwable ex) {
 		return ex instanceof WebClientRequestException || ex instanceof IOException
 				|| ex instanceof TimeoutException || ex instanceof io.netty.handler.timeout.TimeoutException;
 	}
 
-	private static String describe(Throwable ex) {
+	static String describe(Throwable ex) {
 		Throwable cause = (ex instanceof WebClientRequestException && ex.getCause() != null) ? ex.getCause() : ex;
 		String message = cause.getMessage();
 		return cause.getClass().getSimpleName() + ((message != null) ? ": " + message : "");

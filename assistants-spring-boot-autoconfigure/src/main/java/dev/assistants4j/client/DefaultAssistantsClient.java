@@ -19,6 +19,8 @@ final class DefaultAssistantsClient implements AssistantsClient {
 
 	private final ClientSettings settings;
 
+	private final ApiTransport transport;
+
 	private final AssistantOperations assistants;
 
 	private final ThreadOperations threads;
@@ -34,12 +36,19 @@ final class DefaultAssistantsClient implements AssistantsClient {
 		JsonMapper mapper = AssistantsJson.newMapper();
 		RetryPolicy retryPolicy = new RetryPolicy(settings.maxRetries(), settings.initialBackoff(),
 				settings.maxBackoff(), settings.maxRetryAfter());
-		ApiTransport transport = new ApiTransport(webClient(settings), mapper, settings, retryPolicy);
+		this.transport = new ApiTransport(webClient(settings), mapper, settings, retryPolicy);
 		this.assistants = new DefaultAssistantOperations(transport);
 		this.threads = new DefaultThreadOperations(transport);
 		this.messages = new DefaultMessageOperations(transport);
 		this.runs = new DefaultRunOperations(transport);
 		this.runSteps = new DefaultRunStepOperations(transport);
+	}
+
+	/**
+	 * Returns the transport every resource shares, for the tests of what no resource exposes on its own.
+	 */
+	ApiTransport transport() {
+		return this.transport;
 	}
 
 	private static WebClient webClient(ClientSettings settings) {
