@@ -36,7 +36,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 
 import dev.assistants4j.model.ListParams;
 import dev.assistants4j.model.Page;
-import dev.assistants4j.stream.ServerSentEvent;
+import dev.assistants4j.stream.SseEvent;
 
 /**
  * The one HTTP path every operation takes: expands a URI template with encoded variables, sends JSON, maps
@@ -182,7 +182,7 @@ final class ApiTransport {
 	 * Posts a request with {@code "stream": true} and emits the server-sent events of the answer as they
 	 * arrive, until {@code done}; see {@link EventStreamExchange} for errors, timeouts and retries.
 	 */
-	Flux<ServerSentEvent> stream(String template, Object body, String... pathVariables) {
+	Flux<SseEvent> stream(String template, Object body, String... pathVariables) {
 		EventStreamExchange stream = new EventStreamExchange(template, this.mapper, this.settings);
 		byte[] json = stream.requestBody(body);
 		List<Object> variables = new ArrayList<>(List.of((Object[]) pathVariables));

@@ -25,7 +25,7 @@ import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
-import dev.assistants4j.stream.ServerSentEvent;
+import dev.assistants4j.stream.SseEvent;
 import dev.assistants4j.stream.ServerSentEventDecoder;
 
 /**
@@ -91,7 +91,7 @@ final class EventStreamExchange {
 	/**
 	 * Turns a response into its events, or into the exception of its error status.
 	 */
-	Flux<ServerSentEvent> events(ClientResponse response, long start) {
+	Flux<SseEvent> events(ClientResponse response, long start) {
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		int status = response.statusCode().value();
 		if (logger.isDebugEnabled()) {
@@ -113,7 +113,7 @@ final class EventStreamExchange {
 		return this.decoder.decode(response.bodyToFlux(DataBuffer.class)).handle(this::dispatch);
 	}
 
-	private void dispatch(ServerSentEvent event, SynchronousSink<ServerSentEvent> sink) {
+	private void dispatch(SseEvent event, SynchronousSink<SseEvent> sink) {
 		if (logger.isTraceEnabled()) {
 			logger.trace(this.name + " event " + event.event() + ": " + event.data());
 		}
@@ -128,7 +128,7 @@ final class EventStreamExchange {
 		}
 	}
 
-	private AssistantsStreamException streamError(ServerSentEvent event) {
+	private AssistantsStreamException streamError(SseEvent event) {
 		ApiError error = ApiExceptions
 			.parseError(ApiTransport.readTree(this.mapper, event.data().getBytes(StandardCharsets.UTF_8)));
 		String message = (error != null && error.message() != null) ? ": " + error.message() : "";
@@ -141,7 +141,7 @@ final class EventStreamExchange {
 	 * is retried as the policy says, one that fails after is not.
 	 * @param attempt one exchange, subscribed again for each attempt
 	 */
-	Flux<ServerSentEvent> withRetries(Flux<ServerSentEvent> attempt, RetryPolicy retryPolicy) {
+	Flux<SseEvent> withRetries(Flux<SseEvent> attempt, RetryPolicy retryPolicy) {
 		return Flux.defer(() -> {
 			AtomicBoolean emitted = new AtomicBoolean();
 			return attempt.timeout(this.idleTimeout)

@@ -12,7 +12,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.util.Assert;
 
 /**
- * Decodes a {@code text/event-stream} body into {@link ServerSentEvent}s, following the WHATWG
+ * Decodes a {@code text/event-stream} body into {@link SseEvent}s, following the WHATWG
  * "interpret an event stream" algorithm: UTF-8 with an optional leading BOM, lines ended by CRLF, LF or CR,
  * {@code :} comments, {@code field:value} lines, multi-line {@code data} joined with {@code \n}, an event
  * dispatched on each blank line and dropped when it has no data. Chunk boundaries do not matter, even
@@ -29,7 +29,7 @@ public final class ServerSentEventDecoder {
 	private static final int PREFETCH = 1;
 
 	// Follows the events a chunk completed when the parser stopped in it, so that they are emitted first.
-	private static final ServerSentEvent FAILED = new ServerSentEvent("failed", "");
+	private static final SseEvent FAILED = new SseEvent("failed", "");
 
 	private final int maxEventSize;
 
@@ -49,14 +49,14 @@ public final class ServerSentEventDecoder {
 	 * @return the events in stream order; it errors with {@link DataBufferLimitException} when a line or an
 	 * event's data exceeds the maximum event size, and with any error of the body
 	 */
-	public Flux<ServerSentEvent> decode(Publisher<? extends DataBuffer> body) {
+	public Flux<SseEvent> decode(Publisher<? extends DataBuffer> body) {
 		Assert.notNull(body, "'body' must not be null");
 		return Flux.defer(() -> {
 			ServerSentEventParser parser = new ServerSentEventParser(this.maxEventSize);
 			return Flux.<DataBuffer>from(body)
 				.concatMapIterable((chunk) -> feed(parser, chunk), PREFETCH)
 				.concatWith(Flux.defer(() -> Flux.fromIterable(thenFailure(parser, parser.finish()))))
-				.<ServerSentEvent>handle((event, sink) -> {
+				.<SseEvent>handle((event, sink) -> {
 					DataBufferLimitException failure = parser.failure();
 					if (event == FAILED && failure != null) {
 						sink.error(failure);
@@ -69,8 +69,8 @@ public final class ServerSentEventDecoder {
 		});
 	}
 
-	private static List<ServerSentEvent> feed(ServerSentEventParser parser, DataBuffer chunk) {
-		List<ServerSentEvent> events;
+	private static List<SseEvent> feed(ServerSentEventParser parser, DataBuffer chunk) {
+		List<SseEvent> events;
 		try {
 			events = parser.feed(chunk);
 		}
@@ -80,11 +80,11 @@ public final class ServerSentEventDecoder {
 		return thenFailure(parser, events);
 	}
 
-	private static List<ServerSentEvent> thenFailure(ServerSentEventParser parser, List<ServerSentEvent> events) {
+	private static List<SseEvent> thenFailure(ServerSentEventParser parser, List<SseEvent> events) {
 		if (parser.failure() == null) {
 			return events;
 		}
-		List<ServerSentEvent> thenFailed = new ArrayList<>(events);
+		List<SseEvent> thenFailed = new ArrayList<>(events);
 		thenFailed.add(FAILED);
 		return thenFailed;
 	}

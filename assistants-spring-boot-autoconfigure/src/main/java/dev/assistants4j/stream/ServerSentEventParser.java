@@ -67,7 +67,7 @@ final class ServerSentEventParser {
 	private int nextName;
 
 	/** The events the current chunk completed. */
-	private @Nullable List<ServerSentEvent> completed;
+	private @Nullable List<SseEvent> completed;
 
 	private @Nullable DataBufferLimitException failure;
 
@@ -81,7 +81,7 @@ final class ServerSentEventParser {
 	 * before that point are still returned.
 	 * @return the events the chunk completed, oldest first
 	 */
-	List<ServerSentEvent> feed(DataBuffer chunk) {
+	List<SseEvent> feed(DataBuffer chunk) {
 		int length = chunk.readableByteCount();
 		if (this.pendingLength + length > this.pending.length) {
 			this.pending = Arrays.copyOf(this.pending, Math.max(this.pendingLength + length, this.pending.length * 2));
@@ -96,7 +96,7 @@ final class ServerSentEventParser {
 	 * servers end streams right after their last line.
 	 * @return the last event, if any
 	 */
-	List<ServerSentEvent> finish() {
+	List<SseEvent> finish() {
 		return parse(true);
 	}
 
@@ -107,7 +107,7 @@ final class ServerSentEventParser {
 		return this.failure;
 	}
 
-	private List<ServerSentEvent> parse(boolean endOfStream) {
+	private List<SseEvent> parse(boolean endOfStream) {
 		if (this.failure == null) {
 			try {
 				readLines(endOfStream);
@@ -116,7 +116,7 @@ final class ServerSentEventParser {
 				this.failure = ex;
 			}
 		}
-		List<ServerSentEvent> events = this.completed;
+		List<SseEvent> events = this.completed;
 		this.completed = null;
 		return (events != null) ? events : List.of();
 	}
@@ -228,7 +228,7 @@ final class ServerSentEventParser {
 		if (this.completed == null) {
 			this.completed = new ArrayList<>(4);
 		}
-		this.completed.add(new ServerSentEvent((type != null) ? type : ServerSentEvent.DEFAULT_EVENT, value,
+		this.completed.add(new SseEvent((type != null) ? type : SseEvent.DEFAULT_EVENT, value,
 				this.lastEventId));
 	}
 

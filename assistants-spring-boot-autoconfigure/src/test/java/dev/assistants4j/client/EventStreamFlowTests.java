@@ -16,7 +16,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 
-import dev.assistants4j.stream.ServerSentEvent;
+import dev.assistants4j.stream.SseEvent;
 
 import static dev.assistants4j.client.AssistantsStubs.TIMEOUT;
 import static dev.assistants4j.client.AssistantsStubs.TOKEN;
@@ -66,12 +66,12 @@ class EventStreamFlowTests {
 			.maxBackoff(Duration.ofMillis(2));
 	}
 
-	private static Flux<ServerSentEvent> stream(AssistantsClient.Builder client) {
+	private static Flux<SseEvent> stream(AssistantsClient.Builder client) {
 		return ((DefaultAssistantsClient) client.build()).transport()
 			.stream("/threads/{thread_id}/runs", Map.of("assistant_id", "asst_1"), "thread_1");
 	}
 
-	private Flux<ServerSentEvent> stream(Duration idleTimeout) {
+	private Flux<SseEvent> stream(Duration idleTimeout) {
 		return stream(client().streamIdleTimeout(idleTimeout));
 	}
 
@@ -81,7 +81,7 @@ class EventStreamFlowTests {
 		serve((attempt) -> Flux.concat(Mono.just(RUN_CREATED),
 				writeTheRest.asMono().thenMany(Flux.just(RUN_COMPLETED, DONE))));
 		// Were events held back until the end of the body, the first would never come: the rest waits for it.
-		StepVerifier.create(stream(Duration.ofSeconds(30)).map(ServerSentEvent::event))
+		StepVerifier.create(stream(Duration.ofSeconds(30)).map(SseEvent::event))
 			.expectNext("thread.run.created")
 			.then(writeTheRest::tryEmitEmpty)
 			.expectNext("thread.run.completed")
@@ -109,7 +109,7 @@ class EventStreamFlowTests {
 	@Test
 	void stallAfterAnEventFailsWithTheIdleTimeoutAndIsNotRetried() {
 		serve((attempt) -> Flux.concat(Mono.just(RUN_CREATED), Flux.never()));
-		StepVerifier.create(stream(Duration.ofMillis(300)).map(ServerSentEvent::event))
+		StepVerifier.create(stream(Duration.ofMillis(300)).map(SseEvent::event))
 			.expectNext("thread.run.created")
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(AssistantsTransportException.class)
 				.hasMessageContaining("POST /threads/{thread_id}/runs")
@@ -123,7 +123,7 @@ class EventStreamFlowTests {
 	void keepAliveCommentsDoNotHoldOffTheIdleTimeout() {
 		serve((attempt) -> Flux.concat(Mono.just(RUN_CREATED),
 				Flux.interval(Duration.ofMillis(50)).map((tick) -> ": keep-alive\n\n")));
-		StepVerifier.create(stream(Duration.ofMillis(400)).map(ServerSentEvent::event))
+		StepVerifier.create(stream(Duration.ofMillis(400)).map(SseEvent::event))
 			.expectNext("thread.run.created")
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(AssistantsTransportException.class)
 				.hasMessageContaining("stream-idle-timeout"))
@@ -134,7 +134,7 @@ class EventStreamFlowTests {
 	@Test
 	void stallBeforeTheFirstEventIsRetried() {
 		serve((attempt) -> (attempt == 1) ? Flux.never() : Flux.just(RUN_CREATED, DONE));
-		StepVerifier.create(stream(Duration.ofMillis(300)).map(ServerSentEvent::event))
+		StepVerifier.create(stream(Duration.ofMillis(300)).map(SseEvent::event))
 			.expectNext("thread.run.created")
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -144,7 +144,7 @@ class EventStreamFlowTests {
 	@Test
 	void connectionLostAfterAnEventFailsWithoutRetry() {
 		serve((attempt) -> Flux.concat(Mono.just(RUN_CREATED), Mono.error(new IOException("gone"))));
-		StepVerifier.create(stream(Duration.ofSeconds(30)).map(ServerSentEvent::event))
+		StepVerifier.create(stream(Duration.ofSeconds(30)).map(SseEvent::event))
 			.expectNext("thread.run.created")
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(AssistantsTransportException.class)
 				.hasMessageContaining("POST /threads/{thread_id}/runs"))
@@ -156,9 +156,9 @@ class EventStreamFlowTests {
 	void slowEventsWithinTheIdleTimeoutOutliveTheResponseTimeout() {
 		serve((attempt) -> Flux.concat(Mono.just(RUN_CREATED),
 				Mono.delay(Duration.ofMillis(600)).thenMany(Flux.just(RUN_COMPLETED, DONE))));
-		Flux<ServerSentEvent> stream = stream(
+		Flux<SseEvent> stream = stream(
 				client().responseTimeout(Duration.ofMillis(200)).streamIdleTimeout(Duration.ofSeconds(5)));
-		StepVerifier.create(stream.map(ServerSentEvent::event))
+		StepVerifier.create(stream.map(SseEvent::event))
 			.expectNext("thread.run.created", "thread.run.completed")
 			.expectComplete()
 			.verify(TIMEOUT);

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
-import dev.assistants4j.stream.ServerSentEvent;
+import dev.assistants4j.stream.SseEvent;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -57,11 +57,11 @@ class EventStreamOverHttpTests {
 	@RegisterExtension
 	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	private static Flux<ServerSentEvent> stream(AssistantsClient.Builder builder) {
+	private static Flux<SseEvent> stream(AssistantsClient.Builder builder) {
 		return ((DefaultAssistantsClient) builder.build()).transport().stream(TEMPLATE, REQUEST, "thread_1");
 	}
 
-	private static Flux<ServerSentEvent> stream() {
+	private static Flux<SseEvent> stream() {
 		return stream(builder(server));
 	}
 
@@ -75,8 +75,8 @@ class EventStreamOverHttpTests {
 	@Test
 	void postsTheRequestWithStreamTrueAndEmitsEveryEventUntilDone() {
 		server.stubFor(post(urlPathEqualTo(PATH)).willReturn(eventStream(fixture("stream-create-run-spec.txt"))));
-		Flux<ServerSentEvent> stream = stream(builder(server).defaultQueryParam("api-version", "2024-05-01"));
-		StepVerifier.create(stream.map(ServerSentEvent::event))
+		Flux<SseEvent> stream = stream(builder(server).defaultQueryParam("api-version", "2024-05-01"));
+		StepVerifier.create(stream.map(SseEvent::event))
 			.expectNext("thread.run.created", "thread.run.queued", "thread.run.in_progress",
 					"thread.run.step.created", "thread.run.step.in_progress", "thread.message.created",
 					"thread.message.in_progress", "thread.message.delta", "thread.message.delta",
@@ -106,7 +106,7 @@ class EventStreamOverHttpTests {
 
 				""")));
 		StepVerifier.create(stream())
-			.expectNext(new ServerSentEvent("thread.message.delta", """
+			.expectNext(new SseEvent("thread.message.delta", """
 					{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text",\
 					"text":{"value":"Hi"}}]}}"""))
 			.expectComplete()
@@ -126,7 +126,7 @@ class EventStreamOverHttpTests {
 				data: {"id":"run_2"}
 
 				""")));
-		StepVerifier.create(stream().map(ServerSentEvent::data))
+		StepVerifier.create(stream().map(SseEvent::data))
 			.expectNext("{\"id\":\"run_1\"}")
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -137,7 +137,7 @@ class EventStreamOverHttpTests {
 		server.stubFor(post(PATH)
 			.willReturn(eventStream("data: {\"id\":\"run_1\"}\n\ndata: [DONE]\n\ndata: later\n\n")));
 		StepVerifier.create(stream())
-			.expectNext(new ServerSentEvent("message", "{\"id\":\"run_1\"}"))
+			.expectNext(new SseEvent("message", "{\"id\":\"run_1\"}"))
 			.expectComplete()
 			.verify(TIMEOUT);
 	}
@@ -146,7 +146,7 @@ class EventStreamOverHttpTests {
 	void streamThatEndsWithoutDoneOrItsLastBlankLineEmitsItsLastEvent() {
 		server.stubFor(post(PATH).willReturn(eventStream("event: thread.run.created\ndata: {\"id\":\"run_1\"}\n\n"
 				+ "event: thread.run.completed\ndata: {\"id\":\"run_1\"}")));
-		StepVerifier.create(stream().map(ServerSentEvent::event))
+		StepVerifier.create(stream().map(SseEvent::event))
 			.expectNext("thread.run.created", "thread.run.completed")
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -169,8 +169,8 @@ class EventStreamOverHttpTests {
 				data: [DONE]
 				""")));
 		StepVerifier.create(stream())
-			.expectNext(new ServerSentEvent("thread.run.step.browsing", "{\"id\":\"step_1\"}"),
-					new ServerSentEvent("thread.future", "one\ntwo"), new ServerSentEvent("message", "no name"))
+			.expectNext(new SseEvent("thread.run.step.browsing", "{\"id\":\"step_1\"}"),
+					new SseEvent("thread.future", "one\ntwo"), new SseEvent("message", "no name"))
 			.expectComplete()
 			.verify(TIMEOUT);
 	}
@@ -188,7 +188,7 @@ class EventStreamOverHttpTests {
 	void errorEventFailsTheStreamAfterTheEventsBeforeItAndIsNotRetried(String description, String error) {
 		server.stubFor(post(PATH).willReturn(eventStream("event: thread.run.created\ndata: {\"id\":\"run_1\"}\n\n"
 				+ "event: error\ndata: " + error + "\n\nevent: thread.run.failed\ndata: {\"id\":\"run_1\"}\n\n")));
-		StepVerifier.create(stream().map(ServerSentEvent::event))
+		StepVerifier.create(stream().map(SseEvent::event))
 			.expectNext("thread.run.created")
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isExactlyInstanceOf(AssistantsStreamException.class)
@@ -247,7 +247,7 @@ class EventStreamOverHttpTests {
 	@Test
 	void serverErrorBeforeTheFirstEventIsRetriedWithTheSameBody() {
 		stubFailureThenStream(aResponse().withStatus(503).withBody(ERROR_BODY));
-		StepVerifier.create(stream().map(ServerSentEvent::event))
+		StepVerifier.create(stream().map(SseEvent::event))
 			.expectNext("thread.run.created")
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -258,7 +258,7 @@ class EventStreamOverHttpTests {
 	@Test
 	void resetConnectionBeforeTheFirstEventIsRetried() {
 		stubFailureThenStream(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
-		StepVerifier.create(stream().map(ServerSentEvent::event))
+		StepVerifier.create(stream().map(SseEvent::event))
 			.expectNext("thread.run.created")
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -292,7 +292,7 @@ class EventStreamOverHttpTests {
 	void eventLargerThanMaxInMemorySizeFailsWithTheSettingToRaise() {
 		server.stubFor(post(PATH).willReturn(eventStream("event: thread.run.created\ndata: {}\n\n"
 				+ "event: thread.message.completed\ndata: " + "x".repeat(4096) + "\n\n")));
-		StepVerifier.create(stream(builder(server).maxInMemorySize(1024)).map(ServerSentEvent::event))
+		StepVerifier.create(stream(builder(server).maxInMemorySize(1024)).map(SseEvent::event))
 			.expectNext("thread.run.created")
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(AssistantsStreamException.class)
 				.hasMessageContaining("max-in-memory-size")
@@ -303,7 +303,7 @@ class EventStreamOverHttpTests {
 	@Test
 	void eachSubscriptionSendsItsOwnRequest() {
 		server.stubFor(post(PATH).willReturn(eventStream("event: thread.run.created\ndata: {}\n\n")));
-		Flux<ServerSentEvent> stream = stream();
+		Flux<SseEvent> stream = stream();
 		assertThat(requests(server)).isEmpty();
 		for (int i = 0; i < 2; i++) {
 			StepVerifier.create(stream).expectNextCount(1).expectComplete().verify(TIMEOUT);

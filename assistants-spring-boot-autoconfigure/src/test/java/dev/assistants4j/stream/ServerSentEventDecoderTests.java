@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class ServerSentEventDecoderTests {
 
-	private static ServerSentEvent event(String name, String data) {
-		return new ServerSentEvent(name, data);
+	private static SseEvent event(String name, String data) {
+		return new SseEvent(name, data);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -105,21 +105,21 @@ class ServerSentEventDecoderTests {
 	@Test
 	void anEventWithoutDataIsNotDispatchedAndItsNameDoesNotCarryOver() {
 		assertThat(decode("event: ping\n\nevent: ping\nid: 1\n\ndata: 2\n\n"))
-			.containsExactly(new ServerSentEvent("message", "2", "1"));
+			.containsExactly(new SseEvent("message", "2", "1"));
 	}
 
 	@Test
 	void theLastIdCarriesOverUntilAnotherIdOrAnEmptyIdChangesIt() {
 		assertThat(decode("id: 1\ndata: a\n\ndata: b\n\nid: 2\ndata: c\n\nid\ndata: d\n\nid:\ndata: e\n\n"))
-			.containsExactly(new ServerSentEvent("message", "a", "1"), new ServerSentEvent("message", "b", "1"),
-					new ServerSentEvent("message", "c", "2"), new ServerSentEvent("message", "d", null),
-					new ServerSentEvent("message", "e", null));
+			.containsExactly(new SseEvent("message", "a", "1"), new SseEvent("message", "b", "1"),
+					new SseEvent("message", "c", "2"), new SseEvent("message", "d", null),
+					new SseEvent("message", "e", null));
 	}
 
 	@Test
 	void anIdContainingNulIsIgnored() {
 		assertThat(decode("id: 1\ndata: a\n\nid: 2\u00003\ndata: b\n\n"))
-			.containsExactly(new ServerSentEvent("message", "a", "1"), new ServerSentEvent("message", "b", "1"));
+			.containsExactly(new SseEvent("message", "a", "1"), new SseEvent("message", "b", "1"));
 	}
 
 	@Test
@@ -219,7 +219,7 @@ class ServerSentEventDecoderTests {
 			chunks.add(utf8("data: " + i + "\n\n"));
 		}
 		AtomicLong requested = new AtomicLong();
-		Flux<ServerSentEvent> events = new ServerSentEventDecoder(100)
+		Flux<SseEvent> events = new ServerSentEventDecoder(100)
 			.decode(tracked.body(chunks).doOnRequest(requested::addAndGet));
 		StepVerifier.create(events, 0)
 			.thenRequest(2)
@@ -268,7 +268,7 @@ class ServerSentEventDecoderTests {
 	@Test
 	void everyChunkIsReleasedWhenTheBodyFails() {
 		TrackedChunks tracked = new TrackedChunks();
-		Flux<ServerSentEvent> events = new ServerSentEventDecoder(100)
+		Flux<SseEvent> events = new ServerSentEventDecoder(100)
 			.decode(tracked.body(List.of(utf8("data: 1\n\ndata: 2"), utf8("\n")))
 				.concatWith(Flux.error(new IllegalStateException("reset"))));
 		StepVerifier.create(events)
@@ -340,7 +340,7 @@ class ServerSentEventDecoderTests {
 
 	@Test
 	void eachSubscriptionDecodesTheBodyAfresh() {
-		Flux<ServerSentEvent> events = new ServerSentEventDecoder(100)
+		Flux<SseEvent> events = new ServerSentEventDecoder(100)
 			.decode(Flux.defer(() -> new TrackedChunks().body(List.of(utf8("data: 1\n\ndata: 2")))));
 		for (int i = 0; i < 2; i++) {
 			StepVerifier.create(events)

@@ -65,8 +65,8 @@ class SpecTranscriptTests {
 	@MethodSource("transcripts")
 	void wholeTranscriptDecodesToItsEventsWithTheirDataVerbatim(String name, List<String> eventNames) {
 		String transcript = fixture(name);
-		List<ServerSentEvent> events = decode(transcript);
-		assertThat(events).extracting(ServerSentEvent::event).containsExactlyElementsOf(eventNames);
+		List<SseEvent> events = decode(transcript);
+		assertThat(events).extracting(SseEvent::event).containsExactlyElementsOf(eventNames);
 		assertThat(events).allSatisfy((event) -> {
 			assertThat(transcript).contains("\ndata: " + event.data() + "\n");
 			assertThat(event.id()).isNull();
@@ -88,7 +88,7 @@ class SpecTranscriptTests {
 	@MethodSource("transcripts")
 	void transcriptSplitInTwoAtEveryByteDecodesAsWhole(String name, List<String> eventNames) {
 		byte[] transcript = utf8(fixture(name));
-		List<ServerSentEvent> whole = decode(List.of(transcript));
+		List<SseEvent> whole = decode(List.of(transcript));
 		for (int offset = 0; offset <= transcript.length; offset++) {
 			assertThat(decode(split(transcript, offset))).as("split at byte %d", offset).isEqualTo(whole);
 		}
@@ -98,7 +98,7 @@ class SpecTranscriptTests {
 	@MethodSource("transcripts")
 	void transcriptCutIntoRandomSmallChunksDecodesAsWhole(String name, List<String> eventNames) {
 		byte[] transcript = utf8(fixture(name));
-		List<ServerSentEvent> whole = decode(List.of(transcript));
+		List<SseEvent> whole = decode(List.of(transcript));
 		Random random = new Random(20240313L);
 		for (int round = 0; round < 50; round++) {
 			assertThat(decode(randomChunks(transcript, random, 1, 7))).as("round %d", round).isEqualTo(whole);
@@ -109,7 +109,7 @@ class SpecTranscriptTests {
 	@MethodSource("transcripts")
 	void transcriptWithCrlfOrCrLineEndsDecodesAsWithLf(String name, List<String> eventNames) {
 		String transcript = fixture(name);
-		List<ServerSentEvent> whole = decode(transcript);
+		List<SseEvent> whole = decode(transcript);
 		Random random = new Random(7L);
 		for (String end : List.of("\r\n", "\r")) {
 			byte[] converted = utf8(transcript.replace("\n", end));

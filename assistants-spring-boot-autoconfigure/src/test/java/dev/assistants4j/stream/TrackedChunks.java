@@ -63,9 +63,9 @@ final class TrackedChunks {
 	/**
 	 * Decodes the chunks to the end, asserting that it completes and that every chunk was released.
 	 */
-	static List<ServerSentEvent> decode(List<byte[]> chunks) {
+	static List<SseEvent> decode(List<byte[]> chunks) {
 		TrackedChunks tracked = new TrackedChunks();
-		List<ServerSentEvent> events = new ArrayList<>();
+		List<SseEvent> events = new ArrayList<>();
 		StepVerifier.create(new ServerSentEventDecoder(MAX_EVENT_SIZE).decode(tracked.body(chunks)).collectList())
 			.consumeNextWith(events::addAll)
 			.expectComplete()
@@ -74,7 +74,7 @@ final class TrackedChunks {
 		return events;
 	}
 
-	static List<ServerSentEvent> decode(String... chunks) {
+	static List<SseEvent> decode(String... chunks) {
 		return decode(Arrays.stream(chunks).map(TrackedChunks::utf8).toList());
 	}
 

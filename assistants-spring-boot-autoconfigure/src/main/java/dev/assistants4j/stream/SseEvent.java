@@ -11,7 +11,7 @@ import org.springframework.util.Assert;
  * @param data the {@code data} lines of the event joined with {@code \n}
  * @param id the last event id the stream has set so far, or {@code null} if it has set none
  */
-public record ServerSentEvent(String event, String data, @Nullable String id) {
+public record SseEvent(String event, String data, @Nullable String id) {
 
 	/**
 	 * The name of an event that sent no {@code event} field.
@@ -25,7 +25,7 @@ public record ServerSentEvent(String event, String data, @Nullable String id) {
 	 * @param id the last event id, if any
 	 * @throws IllegalArgumentException if the name is empty or the name or data is {@code null}
 	 */
-	public ServerSentEvent {
+	public SseEvent {
 		Assert.hasLength(event, "'event' must not be empty");
 		Assert.notNull(data, "'data' must not be null");
 	}
@@ -35,7 +35,7 @@ public record ServerSentEvent(String event, String data, @Nullable String id) {
 	 * @param event the event name
 	 * @param data the data
 	 */
-	public ServerSentEvent(String event, String data) {
+	public SseEvent(String event, String data) {
 		this(event, data, null);
 	}
 
