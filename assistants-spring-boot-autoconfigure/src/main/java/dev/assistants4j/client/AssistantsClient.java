@@ -37,6 +37,12 @@ public interface AssistantsClient {
 	MessageOperations messages();
 
 	/**
+	 * Operations on files: uploads and their content.
+	 * @return the files operations
+	 */
+	FileOperations files();
+
+	/**
 	 * Returns a builder holding this client's settings, to build a client that differs in some of them.
 	 * @return a new builder
 	 */

@@ -25,6 +25,8 @@ final class DefaultAssistantsClient implements AssistantsClient {
 
 	private final MessageOperations messages;
 
+	private final FileOperations files;
+
 	DefaultAssistantsClient(ClientSettings settings) {
 		this.settings = settings;
 		JsonMapper mapper = AssistantsJson.newMapper();
@@ -34,6 +36,7 @@ final class DefaultAssistantsClient implements AssistantsClient {
 		this.assistants = new DefaultAssistantOperations(transport);
 		this.threads = new DefaultThreadOperations(transport);
 		this.messages = new DefaultMessageOperations(transport);
+		this.files = new DefaultFileOperations(transport, settings.maxInMemorySize());
 	}
 
 	private static WebClient webClient(ClientSettings settings) {
@@ -95,6 +98,11 @@ final class DefaultAssistantsClient implements AssistantsClient {
 	@Override
 	public MessageOperations messages() {
 		return this.messages;
+	}
+
+	@Override
+	public FileOperations files() {
+		return this.files;
 	}
 
 	@Override
