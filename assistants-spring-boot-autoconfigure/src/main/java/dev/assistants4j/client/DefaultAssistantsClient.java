@@ -27,6 +27,12 @@ final class DefaultAssistantsClient implements AssistantsClient {
 
 	private final FileOperations files;
 
+	private final VectorStoreOperations vectorStores;
+
+	private final VectorStoreFileOperations vectorStoreFiles;
+
+	private final VectorStoreFileBatchOperations vectorStoreFileBatches;
+
 	DefaultAssistantsClient(ClientSettings settings) {
 		this.settings = settings;
 		JsonMapper mapper = AssistantsJson.newMapper();
@@ -36,7 +42,11 @@ final class DefaultAssistantsClient implements AssistantsClient {
 		this.assistants = new DefaultAssistantOperations(transport);
 		this.threads = new DefaultThreadOperations(transport);
 		this.messages = new DefaultMessageOperations(transport);
+		Poller poller = new Poller(settings.pollInterval(), settings.pollTimeout());
 		this.files = new DefaultFileOperations(transport, settings.maxInMemorySize());
+		this.vectorStores = new DefaultVectorStoreOperations(transport, poller);
+		this.vectorStoreFiles = new DefaultVectorStoreFileOperations(transport, this.files, poller);
+		this.vectorStoreFileBatches = new DefaultVectorStoreFileBatchOperations(transport, this.files, poller);
 	}
 
 	private static WebClient webClient(ClientSettings settings) {
@@ -103,6 +113,21 @@ final class DefaultAssistantsClient implements AssistantsClient {
 	@Override
 	public FileOperations files() {
 		return this.files;
+	}
+
+	@Override
+	public VectorStoreOperations vectorStores() {
+		return this.vectorStores;
+	}
+
+	@Override
+	public VectorStoreFileOperations vectorStoreFiles() {
+		return this.vectorStoreFiles;
+	}
+
+	@Override
+	public VectorStoreFileBatchOperations vectorStoreFileBatches() {
+		return this.vectorStoreFileBatches;
 	}
 
 	@Override
