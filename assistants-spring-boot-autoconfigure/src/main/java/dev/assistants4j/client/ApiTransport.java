@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
@@ -17,12 +19,15 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientRequest;
+import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -30,6 +35,7 @@ import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.util.Assert;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -199,6 +205,71 @@ final class ApiTransport {
 		}), this.retryPolicy);
 	}
 
+	// Files and polling: the answer's headers, multipart uploads and raw downloads, over the same path.
+
+	/**
+	 * Fetches an object together with the response headers, for a poll that honours the server's
+	 * {@code openai-poll-after-ms}.
+	 */
+	<T> Mono<Reply<T>> getReply(String template, Class<T> type, String... pathVariables) {
+		return send(HttpMethod.GET, template, new LinkedMultiValueMap<>(), ApiTransport::noBody, this.retryPolicy,
+				javaType(type), pathVariables);
+	}
+
+	private static void noBody(WebClient.RequestBodySpec request) {
+	}
+
+	/**
+	 * Posts a multipart form. Its parts are streamed as they are written; a form that cannot be sent again is
+	 * never retried, because the first attempt consumed it.
+	 */
+	<T> Mono<T> postMultipart(String template, MultiValueMap<String, HttpEntity<?>> parts, boolean replayable,
+			Class<T> type, String... pathVariables) {
+		return this.<T>send(HttpMethod.POST, template, new LinkedMultiValueMap<>(),
+				(request) -> request.body(BodyInserters.fromMultipartData(parts)),
+				this.retryPolicy.onlyWhile(() -> replayable), javaType(type), pathVariables)
+			.map(Reply::body);
+	}
+
+	/**
+	 * Streams the raw bytes of a response as the server sends them, never holding the whole body. The
+	 * subscriber owns each buffer and must release it. A failure is retried only until the first byte
+	 * arrives, since a retry after that would repeat what the subscriber already has.
+	 */
+	Flux<DataBuffer> download(String template, String... pathVariables) {
+		List<Object> variables = new ArrayList<>(List.of((Object[]) pathVariables));
+		String uriTemplate = withQuery(template, new LinkedMultiValueMap<>(), variables);
+		return Flux.defer(() -> {
+			AtomicBoolean received = new AtomicBoolean();
+			return Flux.defer(() -> {
+				long start = System.nanoTime();
+				return request(HttpMethod.GET, uriTemplate, variables, MediaType.ALL)
+					.exchangeToFlux((response) -> download(template, response, start))
+					.onErrorMap((ex) -> translate(HttpMethod.GET, template, ex));
+			})
+				.doOnNext((buffer) -> received.set(true))
+				.retryWhen(this.retryPolicy.onlyWhile(() -> !received.get()));
+		});
+	}
+
+	private Flux<DataBuffer> download(String template, ClientResponse response, long start) {
+		if (response.statusCode().is2xxSuccessful()) {
+			logExchange(HttpMethod.GET, template, response, start);
+			return response.bodyToFlux(DataBuffer.class);
+		}
+		// An error body is small JSON: read it whole and let the JSON path map it to its exception.
+		return response.bodyToMono(byte[].class)
+			.defaultIfEmpty(EMPTY)
+			.map((bytes) -> handle(HttpMethod.GET, template, response, bytes, javaType(Object.class), start))
+			.thenMany(Flux.empty());
+	}
+
+	/**
+	 * A decoded object and the headers of the response that carried it.
+	 */
+	record Reply<T>(T body, HttpHeaders headers) {
+	}
+
 	private JavaType javaType(Class<?> type) {
 		return this.mapper.constructType(type);
 	}
@@ -206,30 +277,52 @@ final class ApiTransport {
 	private <T> Mono<T> exchange(HttpMethod method, String template, MultiValueMap<String, String> query,
 			@Nullable Object body, JavaType responseType, String... pathVariables) {
 		byte[] json = (body != null) ? this.mapper.writeValueAsBytes(body) : null;
-		List<Object> variables = new ArrayList<>(List.of((Object[]) pathVariables));
-		String uriTemplate = withQuery(template, query, variables);
-		Mono<T> attempt = Mono.defer(() -> {
-			long start = System.nanoTime();
-			WebClient.RequestBodySpec request = this.webClient.method(method)
-				.uri(uriTemplate, variables.toArray())
-				.accept(MediaType.APPLICATION_JSON)
-				.httpRequest(this::applyResponseTimeout);
+		Consumer<WebClient.RequestBodySpec> writeJson = (request) -> {
 			if (json != null) {
 				request.contentType(MediaType.APPLICATION_JSON).bodyValue(json);
 				if (logger.isTraceEnabled()) {
 					logger.trace(method + " " + template + " request body: " + new String(json, StandardCharsets.UTF_8));
 				}
 			}
+		};
+		return this.<T>send(method, template, query, writeJson, this.retryPolicy, responseType, pathVariables)
+			.map(Reply::body);
+	}
+
+	private <T> Mono<Reply<T>> send(HttpMethod method, String template, MultiValueMap<String, String> query,
+			Consumer<WebClient.RequestBodySpec> body, Retry retry, JavaType responseType, String... pathVariables) {
+		List<Object> variables = new ArrayList<>(List.of((Object[]) pathVariables));
+		String uriTemplate = withQuery(template, query, variables);
+		Mono<Reply<T>> attempt = Mono.defer(() -> {
+			long start = System.nanoTime();
+			WebClient.RequestBodySpec request = request(method, uriTemplate, variables, MediaType.APPLICATION_JSON);
+			body.accept(request);
 			return request.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 				.defaultIfEmpty(EMPTY)
 				.map((bytes) -> this.<T>handle(method, template, response, bytes, responseType, start)))
-				.onErrorMap(ApiTransport::isTransportFailure, (ex) -> new AssistantsTransportException(
-						method + " " + template + " failed: " + describe(ex), ex))
-				.onErrorMap(DataBufferLimitException.class, (ex) -> new AssistantsDecodingException(method + " "
-						+ template + " answered more than max-in-memory-size (" + this.settings.maxInMemorySize()
-						+ " bytes); raise openai.assistants.max-in-memory-size", ex));
+				.onErrorMap((ex) -> translate(method, template, ex));
 		});
-		return attempt.retryWhen(this.retryPolicy);
+		return attempt.retryWhen(retry);
+	}
+
+	private WebClient.RequestBodySpec request(HttpMethod method, String uriTemplate, List<Object> variables,
+			MediaType accept) {
+		return this.webClient.method(method)
+			.uri(uriTemplate, variables.toArray())
+			.accept(accept)
+			.httpRequest(this::applyResponseTimeout);
+	}
+
+	private Throwable translate(HttpMethod method, String template, Throwable ex) {
+		if (isTransportFailure(ex)) {
+			return new AssistantsTransportException(method + " " + template + " failed: " + describe(ex), ex);
+		}
+		if (ex instanceof DataBufferLimitException) {
+			return new AssistantsDecodingException(method + " " + template
+					+ " answered more than max-in-memory-size (" + this.settings.maxInMemorySize()
+					+ " bytes); raise openai.assistants.max-in-memory-size", ex);
+		}
+		return ex;
 	}
 
 	/**
@@ -262,15 +355,11 @@ final class ApiTransport {
 		}
 	}
 
-	private <T> T handle(HttpMethod method, String template, ClientResponse response, byte[] body,
+	private <T> Reply<T> handle(HttpMethod method, String template, ClientResponse response, byte[] body,
 			JavaType responseType, long start) {
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		int status = response.statusCode().value();
-		if (logger.isDebugEnabled()) {
-			logger.debug(method + " " + template + " -> " + status + " (request id "
-					+ headers.getFirst(AssistantsHttpHeaders.REQUEST_ID) + ", "
-					+ (System.nanoTime() - start) / 1_000_000 + " ms)");
-		}
+		logExchange(method, template, response, start);
 		if (logger.isTraceEnabled()) {
 			logger.trace(method + " " + template + " response body: " + new String(body, StandardCharsets.UTF_8));
 		}
@@ -290,7 +379,15 @@ final class ApiTransport {
 			throw new AssistantsDecodingException(method + " " + template + " answered " + status
 					+ " with a JSON null instead of an object", null);
 		}
-		return value;
+		return new Reply<>(value, headers);
+	}
+
+	private static void logExchange(HttpMethod method, String template, ClientResponse response, long start) {
+		if (logger.isDebugEnabled()) {
+			logger.debug(method + " " + template + " -> " + response.statusCode().value() + " (request id "
+					+ response.headers().asHttpHeaders().getFirst(AssistantsHttpHeaders.REQUEST_ID) + ", "
+					+ (System.nanoTime() - start) / 1_000_000 + " ms)");
+		}
 	}
 
 	static boolean isTransportFailure(Throwable ex) {

@@ -49,6 +49,30 @@ public interface AssistantsClient {
 	RunStepOperations runSteps();
 
 	/**
+	 * Operations on files: uploads and their content.
+	 * @return the files operations
+	 */
+	FileOperations files();
+
+	/**
+	 * Operations on vector stores.
+	 * @return the vector stores operations
+	 */
+	VectorStoreOperations vectorStores();
+
+	/**
+	 * Operations on the files of a vector store.
+	 * @return the vector store files operations
+	 */
+	VectorStoreFileOperations vectorStoreFiles();
+
+	/**
+	 * Operations on batches of files added to a vector store together.
+	 * @return the file batches operations
+	 */
+	VectorStoreFileBatchOperations vectorStoreFileBatches();
+
+	/**
 	 * Returns a builder holding this client's settings, to build a client that differs in some of them.
 	 * @return a new builder
 	 */

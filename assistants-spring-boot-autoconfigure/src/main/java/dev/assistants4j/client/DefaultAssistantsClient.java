@@ -31,6 +31,14 @@ final class DefaultAssistantsClient implements AssistantsClient {
 
 	private final RunStepOperations runSteps;
 
+	private final FileOperations files;
+
+	private final VectorStoreOperations vectorStores;
+
+	private final VectorStoreFileOperations vectorStoreFiles;
+
+	private final VectorStoreFileBatchOperations vectorStoreFileBatches;
+
 	DefaultAssistantsClient(ClientSettings settings) {
 		this.settings = settings;
 		JsonMapper mapper = AssistantsJson.newMapper();
@@ -42,6 +50,11 @@ final class DefaultAssistantsClient implements AssistantsClient {
 		this.messages = new DefaultMessageOperations(transport);
 		this.runs = new DefaultRunOperations(transport);
 		this.runSteps = new DefaultRunStepOperations(transport);
+		Poller poller = new Poller(settings.pollInterval(), settings.pollTimeout());
+		this.files = new DefaultFileOperations(transport, settings.maxInMemorySize());
+		this.vectorStores = new DefaultVectorStoreOperations(transport, poller);
+		this.vectorStoreFiles = new DefaultVectorStoreFileOperations(transport, this.files, poller);
+		this.vectorStoreFileBatches = new DefaultVectorStoreFileBatchOperations(transport, this.files, poller);
 	}
 
 	/**
@@ -120,6 +133,26 @@ final class DefaultAssistantsClient implements AssistantsClient {
 	@Override
 	public RunStepOperations runSteps() {
 		return this.runSteps;
+	}
+
+	@Override
+	public FileOperations files() {
+		return this.files;
+	}
+
+	@Override
+	public VectorStoreOperations vectorStores() {
+		return this.vectorStores;
+	}
+
+	@Override
+	public VectorStoreFileOperations vectorStoreFiles() {
+		return this.vectorStoreFiles;
+	}
+
+	@Override
+	public VectorStoreFileBatchOperations vectorStoreFileBatches() {
+		return this.vectorStoreFileBatches;
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 
 import org.apache.commons.logging.Log;
@@ -42,6 +43,8 @@ final class RetryPolicy extends Retry {
 
 	private final DoubleSupplier random;
 
+	private final BooleanSupplier mayRetry;
+
 	RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
 		this(maxRetries, initialBackoff, maxBackoff, maxRetryAfter, Clock.systemUTC(),
 				() -> ThreadLocalRandom.current().nextDouble());
@@ -49,12 +52,28 @@ final class RetryPolicy extends Retry {
 
 	RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter, Clock clock,
 			DoubleSupplier random) {
+		this(maxRetries, initialBackoff, maxBackoff, maxRetryAfter, clock, random, () -> true);
+	}
+
+	private RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter,
+			Clock clock, DoubleSupplier random, BooleanSupplier mayRetry) {
 		this.maxRetries = maxRetries;
 		this.initialBackoff = initialBackoff;
 		this.maxBackoff = maxBackoff;
 		this.maxRetryAfter = maxRetryAfter;
 		this.clock = clock;
 		this.random = random;
+		this.mayRetry = mayRetry;
+	}
+
+	/**
+	 * Returns this policy for a request that may be sent again only while the condition holds: a body that
+	 * cannot be replayed, or a download whose first bytes the subscriber already has. When it does not hold,
+	 * a failure is signalled as it is.
+	 */
+	RetryPolicy onlyWhile(BooleanSupplier condition) {
+		return new RetryPolicy(this.maxRetries, this.initialBackoff, this.maxBackoff, this.maxRetryAfter, this.clock,
+				this.random, () -> this.mayRetry.getAsBoolean() && condition.getAsBoolean());
 	}
 
 	@Override
@@ -77,7 +96,7 @@ final class RetryPolicy extends Retry {
 	 * Returns how long to wait before the next attempt, or {@code null} when the failure must be signalled.
 	 */
 	@Nullable Duration delayBeforeRetry(Throwable failure, long retriesSoFar) {
-		if (retriesSoFar >= this.maxRetries || !isRetryable(failure)) {
+		if (retriesSoFar >= this.maxRetries || !isRetryable(failure) || !this.mayRetry.getAsBoolean()) {
 			return null;
 		}
 		if (failure instanceof AssistantsApiException apiException) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 
@@ -146,6 +147,22 @@ class RetryPolicyTests {
 			.expectError(InternalServerException.class)
 			.verify(TIMEOUT);
 		assertThat(attempts.times()).containsExactly(0L);
+	}
+
+	@Test
+	void onlyWhileRetriesWhileItsConditionHoldsAndSignalsTheFailureOnceItFails() {
+		AtomicBoolean replayable = new AtomicBoolean(true);
+		RetryPolicy policy = policy(2).onlyWhile(replayable::get);
+		assertThat(policy.delayBeforeRetry(failure(503), 0)).isEqualTo(Duration.ofMillis(500));
+		replayable.set(false);
+		assertThat(policy.delayBeforeRetry(failure(503), 0)).isNull();
+		AssistantsApiException failure = failure(503);
+		Attempts attempts = new Attempts(failure, "ok");
+		StepVerifier.withVirtualTime(() -> attempts.mono().retryWhen(policy(2).onlyWhile(() -> false)))
+			.expectErrorSatisfies((error) -> assertThat(error).isSameAs(failure))
+			.verify(TIMEOUT);
+		assertThat(attempts.times()).containsExactly(0L);
+		assertThat(policy(0).onlyWhile(() -> true).delayBeforeRetry(failure(503), 0)).isNull();
 	}
 
 	@Test

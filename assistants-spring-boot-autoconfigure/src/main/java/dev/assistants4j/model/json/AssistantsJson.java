@@ -87,7 +87,8 @@ public final class AssistantsJson {
 						Map.of("auto", ResponseFormat.auto()), ResponseFormat.Unknown::new));
 		module.addDeserializer(ChunkingStrategy.class,
 				UnionDeserializer.byType(ChunkingStrategy.class,
-						Map.of("auto", ChunkingStrategy.Auto.class, "static", ChunkingStrategy.Static.class),
+						Map.of("auto", ChunkingStrategy.Auto.class, "static", ChunkingStrategy.Static.class, "other",
+								ChunkingStrategy.Other.class),
 						ChunkingStrategy.Unknown::new));
 		module.addDeserializer(MessageContent.class,
 				UnionDeserializer.byType(MessageContent.class,

@@ -6,10 +6,12 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * How a vector store splits files into chunks: {@code auto}, {@code static}, or a strategy this version does
- * not know ({@code other} in responses of some servers), kept as {@link Unknown}.
+ * How a vector store splits files into chunks. Requests choose {@code auto} or {@code static}; responses say
+ * {@code static}, or {@code other} for a file chunked before strategies existed. A strategy this version does
+ * not know is kept as {@link Unknown}.
  */
-public sealed interface ChunkingStrategy permits ChunkingStrategy.Auto, ChunkingStrategy.Static, ChunkingStrategy.Unknown {
+public sealed interface ChunkingStrategy
+		permits ChunkingStrategy.Auto, ChunkingStrategy.Static, ChunkingStrategy.Other, ChunkingStrategy.Unknown {
 
 	/**
 	 * Returns the wire discriminator.
@@ -69,6 +71,19 @@ public sealed interface ChunkingStrategy permits ChunkingStrategy.Auto, Chunking
 		 */
 		public record Settings(@JsonProperty("max_chunk_size_tokens") @Nullable Integer maxChunkSizeTokens,
 				@JsonProperty("chunk_overlap_tokens") @Nullable Integer chunkOverlapTokens) {
+		}
+
+	}
+
+	/**
+	 * The strategy of a file chunked before strategies existed ({@code type: other}); responses only.
+	 */
+	record Other() implements ChunkingStrategy {
+
+		@Override
+		@JsonProperty("type")
+		public String type() {
+			return "other";
 		}
 
 	}

@@ -112,7 +112,8 @@ class UnionDeserializerTests {
 
 	@Test
 	void unknownChunkingStrategyKeepsItsRawJson() {
-		assertKeptAsUnknown("{\"type\":\"other\"}", ChunkingStrategy.class, ChunkingStrategy.Unknown.class, "other");
+		assertKeptAsUnknown("{\"type\":\"semantic\",\"semantic\":{\"threshold\":0.8}}", ChunkingStrategy.class,
+				ChunkingStrategy.Unknown.class, "semantic");
 	}
 
 	@Test
@@ -122,6 +123,9 @@ class UnionDeserializerTests {
 		assertThat(read(fixed, ChunkingStrategy.class)).isEqualTo(ChunkingStrategy.fixed(800, 400));
 		assertThat(this.mapper.readTree(write(ChunkingStrategy.fixed(800, 400))))
 			.isEqualTo(this.mapper.readTree(fixed));
+		// What responses say of a file chunked before strategies existed.
+		assertThat(read("{\"type\":\"other\"}", ChunkingStrategy.class)).isEqualTo(new ChunkingStrategy.Other());
+		assertThat(write(new ChunkingStrategy.Other())).isEqualTo("{\"type\":\"other\"}");
 	}
 
 	@Test
