@@ -108,6 +108,14 @@ final class ApiTransport {
 		return exchange(HttpMethod.GET, template, query, null, javaType(type), pathVariables);
 	}
 
+	/**
+	 * Fetches an object with the headers of the response, for a caller that reads a header too.
+	 */
+	<T> Mono<ApiResponse<T>> getResponse(String template, Class<T> type, String... pathVariables) {
+		return exchangeForResponse(HttpMethod.GET, template, new LinkedMultiValueMap<>(), null, javaType(type),
+				pathVariables);
+	}
+
 	<T> Mono<T> post(String template, @Nullable Object body, Class<T> type, String... pathVariables) {
 		return exchange(HttpMethod.POST, template, new LinkedMultiValueMap<>(), body, javaType(type),
 				pathVariables);
@@ -183,10 +191,17 @@ final class ApiTransport {
 
 	private <T> Mono<T> exchange(HttpMethod method, String template, MultiValueMap<String, String> query,
 			@Nullable Object body, JavaType responseType, String... pathVariables) {
+		return this.<T>exchangeForResponse(method, template, query, body, responseType, pathVariables)
+			.map(ApiResponse::body);
+	}
+
+	private <T> Mono<ApiResponse<T>> exchangeForResponse(HttpMethod method, String template,
+			MultiValueMap<String, String> query, @Nullable Object body, JavaType responseType,
+			String... pathVariables) {
 		byte[] json = (body != null) ? this.mapper.writeValueAsBytes(body) : null;
 		List<Object> variables = new ArrayList<>(List.of((Object[]) pathVariables));
 		String uriTemplate = withQuery(template, query, variables);
-		Mono<T> attempt = Mono.defer(() -> {
+		Mono<ApiResponse<T>> attempt = Mono.defer(() -> {
 			long start = System.nanoTime();
 			WebClient.RequestBodySpec request = this.webClient.method(method)
 				.uri(uriTemplate, variables.toArray())
@@ -200,7 +215,8 @@ final class ApiTransport {
 			}
 			return request.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 				.defaultIfEmpty(EMPTY)
-				.map((bytes) -> this.<T>handle(method, template, response, bytes, responseType, start)))
+				.map((bytes) -> new ApiResponse<>(this.<T>handle(method, template, response, bytes, responseType,
+						start), response.headers().asHttpHeaders())))
 				.onErrorMap(ApiTransport::isTransportFailure, (ex) -> new AssistantsTransportException(
 						method + " " + template + " failed: " + describe(ex), ex))
 				.onErrorMap(DataBufferLimitException.class, (ex) -> new AssistantsDecodingException(method + " "

@@ -35,10 +35,12 @@ final class DefaultAssistantsClient implements AssistantsClient {
 		RetryPolicy retryPolicy = new RetryPolicy(settings.maxRetries(), settings.initialBackoff(),
 				settings.maxBackoff(), settings.maxRetryAfter());
 		ApiTransport transport = new ApiTransport(webClient(settings), mapper, settings, retryPolicy);
+		Poller poller = new Poller(settings.pollInterval(), settings.pollTimeout());
+		DefaultRunOperations runs = new DefaultRunOperations(transport, poller);
 		this.assistants = new DefaultAssistantOperations(transport);
-		this.threads = new DefaultThreadOperations(transport);
+		this.threads = new DefaultThreadOperations(transport, runs);
 		this.messages = new DefaultMessageOperations(transport);
-		this.runs = new DefaultRunOperations(transport);
+		this.runs = runs;
 		this.runSteps = new DefaultRunStepOperations(transport);
 	}
 

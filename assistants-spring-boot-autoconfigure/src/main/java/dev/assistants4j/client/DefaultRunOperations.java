@@ -1,5 +1,6 @@
 package dev.assistants4j.client;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,8 +31,11 @@ final class DefaultRunOperations implements RunOperations {
 
 	private final ApiTransport transport;
 
-	DefaultRunOperations(ApiTransport transport) {
+	private final Poller poller;
+
+	DefaultRunOperations(ApiTransport transport, Poller poller) {
 		this.transport = transport;
+		this.poller = poller;
 	}
 
 	@Override
@@ -43,6 +47,23 @@ final class DefaultRunOperations implements RunOperations {
 	@Override
 	public Mono<Run> retrieve(String threadId, String runId) {
 		return this.transport.get(RUN, Run.class, id(threadId, "threadId"), id(runId, "runId"));
+	}
+
+	@Override
+	public Mono<Run> poll(String threadId, String runId) {
+		String thread = id(threadId, "threadId");
+		String run = id(runId, "runId");
+		return pollRun(this.poller, run, this.transport.getResponse(RUN, Run.class, thread, run));
+	}
+
+	@Override
+	public Mono<Run> createAndPoll(String threadId, CreateRunRequest request) {
+		return create(threadId, request).flatMap((run) -> follow(threadId, run));
+	}
+
+	@Override
+	public Mono<Run> submitToolOutputsAndPoll(String threadId, String runId, SubmitToolOutputsRequest request) {
+		return submitToolOutputs(threadId, runId, request).then(poll(threadId, runId));
 	}
 
 	@Override
@@ -77,6 +98,29 @@ final class DefaultRunOperations implements RunOperations {
 		Assert.notNull(request, "'request' must not be null");
 		return this.transport.post(SUBMIT_TOOL_OUTPUTS, request, Run.class, id(threadId, "threadId"),
 				id(runId, "runId"));
+	}
+
+	/**
+	 * Polls a run until the caller must act on it; any other status, an unknown one included, may still change.
+	 */
+	static Mono<Run> pollRun(Poller poller, String runId, Mono<ApiResponse<Run>> fetch) {
+		return poller.poll("run " + runId, fetch,
+				(run) -> run.status() != null && (run.status().requiresAction() || run.status().isTerminal()),
+				Run::status);
+	}
+
+	/**
+	 * Polls a run the server has just created, re-reading it whatever its status.
+	 * @param threadId the run's thread, or {@code null} to take it from the run
+	 */
+	Mono<Run> follow(@Nullable String threadId, Run created) {
+		String thread = (threadId != null) ? threadId : created.threadId();
+		String run = created.id();
+		if (thread == null || thread.isBlank() || run == null || run.isBlank()) {
+			return Mono.error(new AssistantsDecodingException("The server answered a run without its id or its "
+					+ "thread's id, so it cannot be polled", null));
+		}
+		return poll(thread, run);
 	}
 
 }

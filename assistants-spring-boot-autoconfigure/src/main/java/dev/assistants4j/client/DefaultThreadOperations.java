@@ -29,8 +29,11 @@ final class DefaultThreadOperations implements ThreadOperations {
 
 	private final ApiTransport transport;
 
-	DefaultThreadOperations(ApiTransport transport) {
+	private final DefaultRunOperations runs;
+
+	DefaultThreadOperations(ApiTransport transport, DefaultRunOperations runs) {
 		this.transport = transport;
+		this.runs = runs;
 	}
 
 	@Override
@@ -64,6 +67,11 @@ final class DefaultThreadOperations implements ThreadOperations {
 	public Mono<Run> createAndRun(CreateThreadAndRunRequest request) {
 		Assert.notNull(request, "'request' must not be null");
 		return this.transport.post(THREAD_RUNS, request, Run.class);
+	}
+
+	@Override
+	public Mono<Run> createAndRunAndPoll(CreateThreadAndRunRequest request) {
+		return createAndRun(request).flatMap((run) -> this.runs.follow(null, run));
 	}
 
 }

@@ -38,6 +38,41 @@ public interface RunOperations {
 	Mono<Run> retrieve(String threadId, String runId);
 
 	/**
+	 * Polls a run until the caller must act on it: it requires action ({@code requires_action}) or has ended
+	 * ({@code cancelled}, {@code completed}, {@code failed}, {@code expired}, {@code incomplete}). Every other
+	 * status keeps polling: {@code queued}, {@code in_progress}, {@code cancelling}, and a status this version
+	 * does not know, which a server may add for a run still at work. Between two polls the client waits for the
+	 * server's {@code openai-poll-after-ms} when it sent one, else for the poll interval
+	 * ({@code openai.assistants.poll.interval}).
+	 * @param threadId the id of the thread the run works on
+	 * @param runId the run's id
+	 * @return the run once it is in a state to act on; an {@link AssistantsPollTimeoutException} error, carrying
+	 * the last run seen, when that takes longer than the poll timeout ({@code openai.assistants.poll.timeout});
+	 * or the error of a failed request, such as {@link NotFoundException}
+	 */
+	Mono<Run> poll(String threadId, String runId);
+
+	/**
+	 * Starts a run and {@link #poll polls} it until the caller must act on it. The run is read again after the
+	 * server's answer to the create request, whatever its status.
+	 * @param threadId the thread's id
+	 * @param request the assistant to run and what to override for this run
+	 * @return the run once it is in a state to act on, or the errors of {@link #create} and {@link #poll}
+	 */
+	Mono<Run> createAndPoll(String threadId, CreateRunRequest request);
+
+	/**
+	 * Submits the outputs of the tool calls a run waits for and {@link #poll polls} the run until the caller
+	 * must act on it again.
+	 * @param threadId the id of the thread the run works on
+	 * @param runId the run's id
+	 * @param request the outputs
+	 * @return the run once it is in a state to act on, or the errors of {@link #submitToolOutputs} and
+	 * {@link #poll}
+	 */
+	Mono<Run> submitToolOutputsAndPoll(String threadId, String runId, SubmitToolOutputsRequest request);
+
+	/**
 	 * Modifies a run; only its metadata can change.
 	 * @param threadId the id of the thread the run works on
 	 * @param runId the run's id

@@ -59,4 +59,13 @@ public interface ThreadOperations {
 	 */
 	Mono<Run> createAndRun(CreateThreadAndRunRequest request);
 
+	/**
+	 * Creates a thread, starts a run on it and {@link RunOperations#poll polls} the run until the caller must
+	 * act on it.
+	 * @param request the assistant to run, the thread to create and what to override for this run
+	 * @return the run once it is in a state to act on, or the errors of {@link #createAndRun} and
+	 * {@link RunOperations#poll}
+	 */
+	Mono<Run> createAndRunAndPoll(CreateThreadAndRunRequest request);
+
 }
