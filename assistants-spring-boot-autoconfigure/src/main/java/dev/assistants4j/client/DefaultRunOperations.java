@@ -11,7 +11,9 @@ import dev.assistants4j.model.Page;
 import dev.assistants4j.model.run.CreateRunRequest;
 import dev.assistants4j.model.run.ModifyRunRequest;
 import dev.assistants4j.model.run.Run;
+import dev.assistants4j.model.run.RunStatus;
 import dev.assistants4j.model.run.SubmitToolOutputsRequest;
+import dev.assistants4j.tool.ToolCallHandler;
 
 import static dev.assistants4j.client.ApiTransport.id;
 import static dev.assistants4j.client.ApiTransport.listQuery;
@@ -58,7 +60,13 @@ final class DefaultRunOperations implements RunOperations {
 
 	@Override
 	public Mono<Run> createAndPoll(String threadId, CreateRunRequest request) {
-		return create(threadId, request).flatMap((run) -> follow(threadId, run));
+		return create(threadId, request).flatMap((run) -> follow(threadId, run, null));
+	}
+
+	@Override
+	public Mono<Run> createAndPoll(String threadId, CreateRunRequest request, ToolCallHandler handler) {
+		Assert.notNull(handler, "'handler' must not be null");
+		return create(threadId, request).flatMap((run) -> follow(threadId, run, handler));
 	}
 
 	@Override
@@ -110,17 +118,40 @@ final class DefaultRunOperations implements RunOperations {
 	}
 
 	/**
-	 * Polls a run the server has just created, re-reading it whatever its status.
+	 * Polls a run the server has just created, re-reading it whatever its status; with a handler, then runs
+	 * the function-calling loop until the run no longer waits for tool outputs.
 	 * @param threadId the run's thread, or {@code null} to take it from the run
 	 */
-	Mono<Run> follow(@Nullable String threadId, Run created) {
+	Mono<Run> follow(@Nullable String threadId, Run created, @Nullable ToolCallHandler handler) {
 		String thread = (threadId != null) ? threadId : created.threadId();
 		String run = created.id();
 		if (thread == null || thread.isBlank() || run == null || run.isBlank()) {
 			return Mono.error(new AssistantsDecodingException("The server answered a run without its id or its "
 					+ "thread's id, so it cannot be polled", null));
 		}
-		return poll(thread, run);
+		Mono<Run> polled = poll(thread, run);
+		if (handler == null) {
+			return polled;
+		}
+		ToolCallRunner runner = new ToolCallRunner(handler);
+		return polled.flatMap((current) -> runner.complete(current,
+				(outputs) -> submitInLoop(thread, run, outputs)));
+	}
+
+	/**
+	 * Submits a round's outputs and polls. A run that ended while its tools ran refuses the outputs with a 400;
+	 * reading it again tells that apart from outputs it rejects.
+	 */
+	private Mono<Run> submitInLoop(String threadId, String runId, SubmitToolOutputsRequest outputs) {
+		return submitToolOutputs(threadId, runId, outputs)
+			.onErrorResume(BadRequestException.class, (refusal) -> retrieve(threadId, runId).flatMap((run) -> {
+				if (RunStatus.EXPIRED.equals(run.status())) {
+					return Mono.error(ToolCallRunner.expired(run, refusal));
+				}
+				boolean ended = run.status() != null && run.status().isTerminal();
+				return ended ? Mono.just(run) : Mono.error(refusal);
+			}))
+			.then(poll(threadId, runId));
 	}
 
 }

@@ -10,6 +10,7 @@ import dev.assistants4j.model.run.Run;
 import dev.assistants4j.model.thread.AssistantThread;
 import dev.assistants4j.model.thread.CreateThreadRequest;
 import dev.assistants4j.model.thread.ModifyThreadRequest;
+import dev.assistants4j.tool.ToolCallHandler;
 
 import static dev.assistants4j.client.ApiTransport.id;
 
@@ -71,7 +72,13 @@ final class DefaultThreadOperations implements ThreadOperations {
 
 	@Override
 	public Mono<Run> createAndRunAndPoll(CreateThreadAndRunRequest request) {
-		return createAndRun(request).flatMap((run) -> this.runs.follow(null, run));
+		return createAndRun(request).flatMap((run) -> this.runs.follow(null, run, null));
+	}
+
+	@Override
+	public Mono<Run> createAndRunAndPoll(CreateThreadAndRunRequest request, ToolCallHandler handler) {
+		Assert.notNull(handler, "'handler' must not be null");
+		return createAndRun(request).flatMap((run) -> this.runs.follow(null, run, handler));
 	}
 
 }

@@ -147,6 +147,11 @@ class RunPollingOverHttpTests {
 			.withMessage("'threadId' must not be blank");
 		assertThatIllegalArgumentException().isThrownBy(() -> runs.submitToolOutputsAndPoll("t", " ", outputs))
 			.withMessage("'runId' must not be blank");
+		assertThatIllegalArgumentException().isThrownBy(() -> runs.createAndPoll("t", create, null))
+			.withMessage("'handler' must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.client.threads()
+			.createAndRunAndPoll(CreateThreadAndRunRequest.builder("asst_weather").build(), null))
+			.withMessage("'handler' must not be null");
 		assertThat(requests(server)).isEmpty();
 	}
 
