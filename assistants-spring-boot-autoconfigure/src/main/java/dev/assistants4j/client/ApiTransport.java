@@ -115,6 +115,7 @@ final class ApiTransport {
 		return exchange(HttpMethod.GET, template, query, null, javaType(type), pathVariables);
 	}
 
+
 	<T> Mono<T> post(String template, @Nullable Object body, Class<T> type, String... pathVariables) {
 		return exchange(HttpMethod.POST, template, new LinkedMultiValueMap<>(), body, javaType(type),
 				pathVariables);
@@ -211,7 +212,7 @@ final class ApiTransport {
 	 * Fetches an object together with the response headers, for a poll that honours the server's
 	 * {@code openai-poll-after-ms}.
 	 */
-	<T> Mono<Reply<T>> getReply(String template, Class<T> type, String... pathVariables) {
+	<T> Mono<ApiResponse<T>> getResponse(String template, Class<T> type, String... pathVariables) {
 		return send(HttpMethod.GET, template, new LinkedMultiValueMap<>(), ApiTransport::noBody, this.retryPolicy,
 				javaType(type), pathVariables);
 	}
@@ -228,7 +229,7 @@ final class ApiTransport {
 		return this.<T>send(HttpMethod.POST, template, new LinkedMultiValueMap<>(),
 				(request) -> request.body(BodyInserters.fromMultipartData(parts)),
 				this.retryPolicy.onlyWhile(() -> replayable), javaType(type), pathVariables)
-			.map(Reply::body);
+			.map(ApiResponse::body);
 	}
 
 	/**
@@ -264,11 +265,6 @@ final class ApiTransport {
 			.thenMany(Flux.empty());
 	}
 
-	/**
-	 * A decoded object and the headers of the response that carried it.
-	 */
-	record Reply<T>(T body, HttpHeaders headers) {
-	}
 
 	private JavaType javaType(Class<?> type) {
 		return this.mapper.constructType(type);
@@ -286,14 +282,14 @@ final class ApiTransport {
 			}
 		};
 		return this.<T>send(method, template, query, writeJson, this.retryPolicy, responseType, pathVariables)
-			.map(Reply::body);
+			.map(ApiResponse::body);
 	}
 
-	private <T> Mono<Reply<T>> send(HttpMethod method, String template, MultiValueMap<String, String> query,
+	private <T> Mono<ApiResponse<T>> send(HttpMethod method, String template, MultiValueMap<String, String> query,
 			Consumer<WebClient.RequestBodySpec> body, Retry retry, JavaType responseType, String... pathVariables) {
 		List<Object> variables = new ArrayList<>(List.of((Object[]) pathVariables));
 		String uriTemplate = withQuery(template, query, variables);
-		Mono<Reply<T>> attempt = Mono.defer(() -> {
+		Mono<ApiResponse<T>> attempt = Mono.defer(() -> {
 			long start = System.nanoTime();
 			WebClient.RequestBodySpec request = request(method, uriTemplate, variables, MediaType.APPLICATION_JSON);
 			body.accept(request);
@@ -355,7 +351,7 @@ final class ApiTransport {
 		}
 	}
 
-	private <T> Reply<T> handle(HttpMethod method, String template, ClientResponse response, byte[] body,
+	private <T> ApiResponse<T> handle(HttpMethod method, String template, ClientResponse response, byte[] body,
 			JavaType responseType, long start) {
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		int status = response.statusCode().value();
@@ -379,7 +375,7 @@ final class ApiTransport {
 			throw new AssistantsDecodingException(method + " " + template + " answered " + status
 					+ " with a JSON null instead of an object", null);
 		}
-		return new Reply<>(value, headers);
+		return new ApiResponse<>(value, headers);
 	}
 
 	private static void logExchange(HttpMethod method, String template, ClientResponse response, long start) {

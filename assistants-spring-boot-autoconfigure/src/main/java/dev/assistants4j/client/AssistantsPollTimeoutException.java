@@ -5,10 +5,10 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Polling gave up: the object did not reach a state the caller must act on within the poll timeout
- * ({@code openai.assistants.poll.timeout}, {@link AssistantsClient.Builder#pollTimeout(Duration)}). The object
- * is left as it is on the server; the exception carries the last state seen of it, to resume polling or to
- * cancel it.
+ * Polling gave up: the object polled did not reach a state to act on within the poll timeout
+ * ({@code openai.assistants.poll.timeout}, {@link AssistantsClient.Builder#pollTimeout(Duration)}). This
+ * deadline covers the whole wait, however many requests it took; each request still has its own response
+ * timeout. The exception carries the last object the server answered, to see where it got stuck.
  */
 public class AssistantsPollTimeoutException extends AssistantsException {
 
@@ -16,13 +16,14 @@ public class AssistantsPollTimeoutException extends AssistantsException {
 
 	private final Duration timeout;
 
+	// Not serializable; a deserialized exception keeps the message, which names the last state.
 	private final transient @Nullable Object lastSeen;
 
 	/**
 	 * Creates an exception.
-	 * @param message what was polled and its last status
+	 * @param message what was polled, its last state, and the property that sets the timeout
 	 * @param timeout the poll timeout that elapsed
-	 * @param lastSeen the object as last seen, or {@code null} if none was received
+	 * @param lastSeen the last object the server answered, or {@code null} if no answer came
 	 */
 	public AssistantsPollTimeoutException(String message, Duration timeout, @Nullable Object lastSeen) {
 		super(message, null);
@@ -39,18 +40,18 @@ public class AssistantsPollTimeoutException extends AssistantsException {
 	}
 
 	/**
-	 * Returns the polled object as last seen, such as a {@code VectorStoreFile} still {@code in_progress}.
-	 * @return the object, or {@code null} if none was received before the timeout
+	 * Returns the last object the server answered, such as a {@link dev.assistants4j.model.run.Run}.
+	 * @return the object, or {@code null} if no answer came before the deadline
 	 */
 	public @Nullable Object lastSeen() {
 		return this.lastSeen;
 	}
 
 	/**
-	 * Returns the polled object as last seen, if it is of the given type.
+	 * Returns the last object the server answered, if it is of the given type.
+	 * @param type the expected type, such as {@code Run.class}
 	 * @param <T> the expected type
-	 * @param type the expected type, such as {@code VectorStoreFileBatch.class}
-	 * @return the object, or {@code null} if none was received or it is of another type
+	 * @return the object, or {@code null} if no answer came or it is of another type
 	 */
 	public <T> @Nullable T lastSeen(Class<T> type) {
 		return type.isInstance(this.lastSeen) ? type.cast(this.lastSeen) : null;

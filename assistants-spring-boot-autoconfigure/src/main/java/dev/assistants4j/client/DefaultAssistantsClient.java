@@ -45,12 +45,13 @@ final class DefaultAssistantsClient implements AssistantsClient {
 		RetryPolicy retryPolicy = new RetryPolicy(settings.maxRetries(), settings.initialBackoff(),
 				settings.maxBackoff(), settings.maxRetryAfter());
 		this.transport = new ApiTransport(webClient(settings), mapper, settings, retryPolicy);
-		this.assistants = new DefaultAssistantOperations(transport);
-		this.threads = new DefaultThreadOperations(transport);
-		this.messages = new DefaultMessageOperations(transport);
-		this.runs = new DefaultRunOperations(transport);
-		this.runSteps = new DefaultRunStepOperations(transport);
 		Poller poller = new Poller(settings.pollInterval(), settings.pollTimeout());
+		DefaultRunOperations runs = new DefaultRunOperations(this.transport, poller);
+		this.assistants = new DefaultAssistantOperations(transport);
+		this.threads = new DefaultThreadOperations(transport, runs);
+		this.messages = new DefaultMessageOperations(transport);
+		this.runs = runs;
+		this.runSteps = new DefaultRunStepOperations(transport);
 		this.files = new DefaultFileOperations(transport, settings.maxInMemorySize());
 		this.vectorStores = new DefaultVectorStoreOperations(transport, poller);
 		this.vectorStoreFiles = new DefaultVectorStoreFileOperations(transport, this.files, poller);

@@ -1,5 +1,6 @@
 package dev.assistants4j.client;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -10,7 +11,9 @@ import dev.assistants4j.model.Page;
 import dev.assistants4j.model.run.CreateRunRequest;
 import dev.assistants4j.model.run.ModifyRunRequest;
 import dev.assistants4j.model.run.Run;
+import dev.assistants4j.model.run.RunStatus;
 import dev.assistants4j.model.run.SubmitToolOutputsRequest;
+import dev.assistants4j.tool.ToolCallHandler;
 
 import static dev.assistants4j.client.ApiTransport.id;
 import static dev.assistants4j.client.ApiTransport.listQuery;
@@ -30,8 +33,11 @@ final class DefaultRunOperations implements RunOperations {
 
 	private final ApiTransport transport;
 
-	DefaultRunOperations(ApiTransport transport) {
+	private final Poller poller;
+
+	DefaultRunOperations(ApiTransport transport, Poller poller) {
 		this.transport = transport;
+		this.poller = poller;
 	}
 
 	@Override
@@ -43,6 +49,29 @@ final class DefaultRunOperations implements RunOperations {
 	@Override
 	public Mono<Run> retrieve(String threadId, String runId) {
 		return this.transport.get(RUN, Run.class, id(threadId, "threadId"), id(runId, "runId"));
+	}
+
+	@Override
+	public Mono<Run> poll(String threadId, String runId) {
+		String thread = id(threadId, "threadId");
+		String run = id(runId, "runId");
+		return pollRun(this.poller, run, this.transport.getResponse(RUN, Run.class, thread, run));
+	}
+
+	@Override
+	public Mono<Run> createAndPoll(String threadId, CreateRunRequest request) {
+		return create(threadId, request).flatMap((run) -> follow(threadId, run, null));
+	}
+
+	@Override
+	public Mono<Run> createAndPoll(String threadId, CreateRunRequest request, ToolCallHandler handler) {
+		Assert.notNull(handler, "'handler' must not be null");
+		return create(threadId, request).flatMap((run) -> follow(threadId, run, handler));
+	}
+
+	@Override
+	public Mono<Run> submitToolOutputsAndPoll(String threadId, String runId, SubmitToolOutputsRequest request) {
+		return submitToolOutputs(threadId, runId, request).then(poll(threadId, runId));
 	}
 
 	@Override
@@ -77,6 +106,52 @@ final class DefaultRunOperations implements RunOperations {
 		Assert.notNull(request, "'request' must not be null");
 		return this.transport.post(SUBMIT_TOOL_OUTPUTS, request, Run.class, id(threadId, "threadId"),
 				id(runId, "runId"));
+	}
+
+	/**
+	 * Polls a run until the caller must act on it; any other status, an unknown one included, may still change.
+	 */
+	static Mono<Run> pollRun(Poller poller, String runId, Mono<ApiResponse<Run>> fetch) {
+		return poller.poll("run " + runId, fetch,
+				(run) -> run.status() != null && (run.status().requiresAction() || run.status().isTerminal()),
+				Run::status);
+	}
+
+	/**
+	 * Polls a run the server has just created, re-reading it whatever its status; with a handler, then runs
+	 * the function-calling loop until the run no longer waits for tool outputs.
+	 * @param threadId the run's thread, or {@code null} to take it from the run
+	 */
+	Mono<Run> follow(@Nullable String threadId, Run created, @Nullable ToolCallHandler handler) {
+		String thread = (threadId != null) ? threadId : created.threadId();
+		String run = created.id();
+		if (thread == null || thread.isBlank() || run == null || run.isBlank()) {
+			return Mono.error(new AssistantsDecodingException("The server answered a run without its id or its "
+					+ "thread's id, so it cannot be polled", null));
+		}
+		Mono<Run> polled = poll(thread, run);
+		if (handler == null) {
+			return polled;
+		}
+		ToolCallRunner runner = new ToolCallRunner(handler);
+		return polled.flatMap((current) -> runner.complete(current,
+				(outputs) -> submitInLoop(thread, run, outputs)));
+	}
+
+	/**
+	 * Submits a round's outputs and polls. A run that ended while its tools ran refuses the outputs with a 400;
+	 * reading it again tells that apart from outputs it rejects.
+	 */
+	private Mono<Run> submitInLoop(String threadId, String runId, SubmitToolOutputsRequest outputs) {
+		return submitToolOutputs(threadId, runId, outputs)
+			.onErrorResume(BadRequestException.class, (refusal) -> retrieve(threadId, runId).flatMap((run) -> {
+				if (RunStatus.EXPIRED.equals(run.status())) {
+					return Mono.error(ToolCallRunner.expired(run, refusal));
+				}
+				boolean ended = run.status() != null && run.status().isTerminal();
+				return ended ? Mono.just(run) : Mono.error(refusal);
+			}))
+			.then(poll(threadId, runId));
 	}
 
 }

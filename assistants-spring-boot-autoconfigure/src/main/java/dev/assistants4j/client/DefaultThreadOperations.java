@@ -10,6 +10,7 @@ import dev.assistants4j.model.run.Run;
 import dev.assistants4j.model.thread.AssistantThread;
 import dev.assistants4j.model.thread.CreateThreadRequest;
 import dev.assistants4j.model.thread.ModifyThreadRequest;
+import dev.assistants4j.tool.ToolCallHandler;
 
 import static dev.assistants4j.client.ApiTransport.id;
 
@@ -29,8 +30,11 @@ final class DefaultThreadOperations implements ThreadOperations {
 
 	private final ApiTransport transport;
 
-	DefaultThreadOperations(ApiTransport transport) {
+	private final DefaultRunOperations runs;
+
+	DefaultThreadOperations(ApiTransport transport, DefaultRunOperations runs) {
 		this.transport = transport;
+		this.runs = runs;
 	}
 
 	@Override
@@ -64,6 +68,17 @@ final class DefaultThreadOperations implements ThreadOperations {
 	public Mono<Run> createAndRun(CreateThreadAndRunRequest request) {
 		Assert.notNull(request, "'request' must not be null");
 		return this.transport.post(THREAD_RUNS, request, Run.class);
+	}
+
+	@Override
+	public Mono<Run> createAndRunAndPoll(CreateThreadAndRunRequest request) {
+		return createAndRun(request).flatMap((run) -> this.runs.follow(null, run, null));
+	}
+
+	@Override
+	public Mono<Run> createAndRunAndPoll(CreateThreadAndRunRequest request, ToolCallHandler handler) {
+		Assert.notNull(handler, "'handler' must not be null");
+		return createAndRun(request).flatMap((run) -> this.runs.follow(null, run, handler));
 	}
 
 }

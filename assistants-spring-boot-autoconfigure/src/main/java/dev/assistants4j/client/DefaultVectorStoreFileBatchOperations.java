@@ -85,9 +85,9 @@ final class DefaultVectorStoreFileBatchOperations implements VectorStoreFileBatc
 	public Mono<VectorStoreFileBatch> createAndPoll(String vectorStoreId, CreateVectorStoreFileBatchRequest request) {
 		Mono<VectorStoreFileBatch> create = create(vectorStoreId, request);
 		return this.poller.poll("File batch in vector store " + vectorStoreId, create,
-				(batch) -> this.transport.getReply(BATCH, VectorStoreFileBatch.class, vectorStoreId,
+				(batch) -> this.transport.getResponse(BATCH, VectorStoreFileBatch.class, vectorStoreId,
 						id(batch.id(), "id of the created batch")),
-				VectorStoreFileBatch::status, PROCESSED);
+				Poller.statusIn(VectorStoreFileBatch::status, PROCESSED), VectorStoreFileBatch::status);
 	}
 
 	@Override

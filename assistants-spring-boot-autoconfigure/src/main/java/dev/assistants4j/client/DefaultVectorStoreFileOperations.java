@@ -91,8 +91,8 @@ final class DefaultVectorStoreFileOperations implements VectorStoreFileOperation
 		Mono<VectorStoreFile> create = create(vectorStoreId, request);
 		String fileId = id(request.fileId(), "fileId");
 		return this.poller.poll("Vector store file " + fileId + " in " + vectorStoreId, create,
-				(file) -> this.transport.getReply(FILE, VectorStoreFile.class, vectorStoreId, fileId),
-				VectorStoreFile::status, PROCESSED);
+				(file) -> this.transport.getResponse(FILE, VectorStoreFile.class, vectorStoreId, fileId),
+				Poller.statusIn(VectorStoreFile::status, PROCESSED), VectorStoreFile::status);
 	}
 
 	@Override

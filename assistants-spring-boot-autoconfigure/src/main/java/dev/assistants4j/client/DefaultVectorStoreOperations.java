@@ -80,8 +80,9 @@ final class DefaultVectorStoreOperations implements VectorStoreOperations {
 	public Mono<VectorStore> createAndPoll(CreateVectorStoreRequest request) {
 		Mono<VectorStore> create = create(request);
 		String what = (request.name() != null) ? "Vector store '" + request.name() + "'" : "Vector store";
-		return this.poller.poll(what, create, (store) -> this.transport.getReply(VECTOR_STORE, VectorStore.class,
-				id(store.id(), "id of the created vector store")), VectorStore::status, PROCESSED);
+		return this.poller.poll(what, create, (store) -> this.transport.getResponse(VECTOR_STORE, VectorStore.class,
+				id(store.id(), "id of the created vector store")),
+				Poller.statusIn(VectorStore::status, PROCESSED), VectorStore::status);
 	}
 
 }

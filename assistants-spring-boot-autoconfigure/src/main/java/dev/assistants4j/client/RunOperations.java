@@ -9,6 +9,7 @@ import dev.assistants4j.model.run.CreateRunRequest;
 import dev.assistants4j.model.run.ModifyRunRequest;
 import dev.assistants4j.model.run.Run;
 import dev.assistants4j.model.run.SubmitToolOutputsRequest;
+import dev.assistants4j.tool.ToolCallHandler;
 
 /**
  * Operations on the runs of a thread ({@code /threads/{thread_id}/runs}). Arguments are checked when the
@@ -36,6 +37,58 @@ public interface RunOperations {
 	 * @return the run, or a {@link NotFoundException} error
 	 */
 	Mono<Run> retrieve(String threadId, String runId);
+
+	/**
+	 * Polls a run until the caller must act on it: it requires action ({@code requires_action}) or has ended
+	 * ({@code cancelled}, {@code completed}, {@code failed}, {@code expired}, {@code incomplete}). Every other
+	 * status keeps polling: {@code queued}, {@code in_progress}, {@code cancelling}, and a status this version
+	 * does not know, which a server may add for a run still at work. Between two polls the client waits for the
+	 * server's {@code openai-poll-after-ms} when it sent one, else for the poll interval
+	 * ({@code openai.assistants.poll.interval}).
+	 * @param threadId the id of the thread the run works on
+	 * @param runId the run's id
+	 * @return the run once it is in a state to act on; an {@link AssistantsPollTimeoutException} error, carrying
+	 * the last run seen, when that takes longer than the poll timeout ({@code openai.assistants.poll.timeout});
+	 * or the error of a failed request, such as {@link NotFoundException}
+	 */
+	Mono<Run> poll(String threadId, String runId);
+
+	/**
+	 * Starts a run and {@link #poll polls} it until the caller must act on it. The run is read again after the
+	 * server's answer to the create request, whatever its status.
+	 * @param threadId the thread's id
+	 * @param request the assistant to run and what to override for this run
+	 * @return the run once it is in a state to act on, or the errors of {@link #create} and {@link #poll}
+	 */
+	Mono<Run> createAndPoll(String threadId, CreateRunRequest request);
+
+	/**
+	 * Starts a run and carries it to its end, answering its function calls with the handler: polls it, and
+	 * each time it requires action runs all the calls it waits for at once (at most eight in flight), submits
+	 * every output in one request, and polls again. A handler's error becomes the call's output,
+	 * {@code {"error":"<message>"}}, and the run goes on; a call of an unsupported tool type gets such an
+	 * output too. The poll timeout applies to each wait for the run, not to the handler's own work.
+	 * @param threadId the thread's id
+	 * @param request the assistant to run and what to override for this run
+	 * @param handler answers the function calls
+	 * @return the run once it has ended ({@code completed}, {@code failed}, {@code cancelled},
+	 * {@code incomplete}), or waits for an action other than tool outputs; the
+	 * {@link dev.assistants4j.tool.ToolCallAbortException} a handler signalled; an
+	 * {@link AssistantsRunExpiredException} error if the run expired while its tools ran; or the errors of
+	 * {@link #create}, {@link #poll} and {@link #submitToolOutputs}
+	 */
+	Mono<Run> createAndPoll(String threadId, CreateRunRequest request, ToolCallHandler handler);
+
+	/**
+	 * Submits the outputs of the tool calls a run waits for and {@link #poll polls} the run until the caller
+	 * must act on it again.
+	 * @param threadId the id of the thread the run works on
+	 * @param runId the run's id
+	 * @param request the outputs
+	 * @return the run once it is in a state to act on, or the errors of {@link #submitToolOutputs} and
+	 * {@link #poll}
+	 */
+	Mono<Run> submitToolOutputsAndPoll(String threadId, String runId, SubmitToolOutputsRequest request);
 
 	/**
 	 * Modifies a run; only its metadata can change.

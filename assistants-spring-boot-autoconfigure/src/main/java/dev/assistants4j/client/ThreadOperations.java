@@ -8,6 +8,7 @@ import dev.assistants4j.model.run.Run;
 import dev.assistants4j.model.thread.AssistantThread;
 import dev.assistants4j.model.thread.CreateThreadRequest;
 import dev.assistants4j.model.thread.ModifyThreadRequest;
+import dev.assistants4j.tool.ToolCallHandler;
 
 /**
  * Operations on threads ({@code /threads}). Arguments are checked when the method is called and a bad one
@@ -58,5 +59,25 @@ public interface ThreadOperations {
 	 * @return the created run, or a {@link NotFoundException} error for an unknown assistant
 	 */
 	Mono<Run> createAndRun(CreateThreadAndRunRequest request);
+
+	/**
+	 * Creates a thread, starts a run on it and {@link RunOperations#poll polls} the run until the caller must
+	 * act on it.
+	 * @param request the assistant to run, the thread to create and what to override for this run
+	 * @return the run once it is in a state to act on, or the errors of {@link #createAndRun} and
+	 * {@link RunOperations#poll}
+	 */
+	Mono<Run> createAndRunAndPoll(CreateThreadAndRunRequest request);
+
+	/**
+	 * Creates a thread, starts a run on it and carries the run to its end, answering its function calls with
+	 * the handler, as {@link RunOperations#createAndPoll(String, dev.assistants4j.model.run.CreateRunRequest,
+	 * ToolCallHandler)} does.
+	 * @param request the assistant to run, the thread to create and what to override for this run
+	 * @param handler answers the function calls
+	 * @return the run once it has ended, with the errors that {@code runs().createAndPoll} with a handler
+	 * signals
+	 */
+	Mono<Run> createAndRunAndPoll(CreateThreadAndRunRequest request, ToolCallHandler handler);
 
 }

@@ -2,12 +2,18 @@ package dev.assistants4j.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -80,6 +86,14 @@ final class AssistantsStubs {
 	}
 
 	/**
+	 * Returns the method and URL of each request the server received, oldest first, such as
+	 * {@code GET /v1/assistants}.
+	 */
+	static List<String> exchanges(WireMockExtension server) {
+		return requests(server).stream().map((request) -> request.getMethod() + " " + request.getUrl()).toList();
+	}
+
+	/**
 	 * Subscribes and asserts that the publisher emits this many values and completes.
 	 */
 	static void assertEmits(Publisher<?> publisher, long count) {
@@ -100,6 +114,21 @@ final class AssistantsStubs {
 	 */
 	static Stream<Throwable> causeChain(Throwable failure) {
 		return Stream.iterate(failure, (ex) -> ex != null, Throwable::getCause);
+	}
+
+	/**
+	 * Stubs a request to be answered in turn by each answer, the last one repeating.
+	 */
+	static void stubInTurn(WireMockExtension server, Supplier<MappingBuilder> request,
+			ResponseDefinitionBuilder... answers) {
+		String scenario = UUID.randomUUID().toString();
+		for (int i = 0; i < answers.length; i++) {
+			ScenarioMappingBuilder stub = request.get()
+				.inScenario(scenario)
+				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "answer " + i)
+				.willReturn(answers[i]);
+			server.stubFor((i < answers.length - 1) ? stub.willSetStateTo("answer " + (i + 1)) : stub);
+		}
 	}
 
 }

@@ -144,8 +144,9 @@ class PollingTests {
 			.thenAwait(Duration.ofMillis(1))
 			.expectErrorSatisfies((error) -> assertThat(error)
 				.isInstanceOfSatisfying(AssistantsPollTimeoutException.class, (timeout) -> {
-					assertThat(timeout).hasMessage("Vector store file file-1 in vs_1 was still in_progress after"
-							+ " PT10M; openai.assistants.poll.timeout sets how long to wait");
+					assertThat(timeout).hasMessage("Gave up polling Vector store file file-1 in vs_1 after 10m: its "
+							+ "last status was in_progress. Raise openai.assistants.poll.timeout "
+							+ "(AssistantsClient.Builder.pollTimeout) to wait longer.");
 					assertThat(timeout.timeout()).isEqualTo(Duration.ofMinutes(10));
 					assertThat(timeout.lastSeen(VectorStoreFile.class).status())
 						.isEqualTo(VectorStoreFileStatus.IN_PROGRESS);
@@ -172,7 +173,8 @@ class PollingTests {
 			.expectNoEvent(Duration.ofSeconds(30).minusMillis(1))
 			.thenAwait(Duration.ofMillis(1))
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(AssistantsPollTimeoutException.class)
-				.hasMessageStartingWith("File batch in vector store vs_1 was still in_progress after PT30S"))
+				.hasMessageStartingWith("Gave up polling File batch in vector store vs_1 after 30s: its last status "
+						+ "was in_progress."))
 			.verify(TIMEOUT);
 		assertThat(timesOf(server, HttpMethod.GET, "/v1/vector_stores/vs_1/file_batches/vsfb_1"))
 			.containsExactly(5000L, 10_000L, 15_000L, 20_000L, 25_000L);
