@@ -1,5 +1,5 @@
 /**
- * Streamed runs: server-sent events decoded from the response bytes.
+ * Streamed runs: server-sent events decoded from the response bytes, and typed as run events.
  */
 @NullMarked
 package dev.assistants4j.stream;
