@@ -14,7 +14,7 @@ import dev.assistants4j.model.thread.AssistantThread;
  * <p>The type follows the name, and only the names the API documents are typed: any other name (a future
  * {@code thread.run.step.paused}, a vendor's {@code ping}) is {@link Unknown}, even when its data looks like a
  * run or a step, so that code written for a family sees only the lifecycle it was written for, and the
- * accumulation never guesses what an event it does not know means. A documented name whose data
+ * {@link RunStreamAccumulator} never guesses what an event it does not know means. A documented name whose data
  * does not decode is {@link Unknown} too. Neither is an error: an {@code Unknown} keeps the raw data, which the
  * client's mapper ({@code AssistantsJson.newMapper()}) can still read. {@code done} and {@code error} are not
  * events of this type: they end the stream.
