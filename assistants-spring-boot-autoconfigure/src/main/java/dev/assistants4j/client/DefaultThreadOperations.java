@@ -1,5 +1,6 @@
 package dev.assistants4j.client;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.util.Assert;
@@ -10,6 +11,7 @@ import dev.assistants4j.model.run.Run;
 import dev.assistants4j.model.thread.AssistantThread;
 import dev.assistants4j.model.thread.CreateThreadRequest;
 import dev.assistants4j.model.thread.ModifyThreadRequest;
+import dev.assistants4j.stream.AssistantStreamEvent;
 
 import static dev.assistants4j.client.ApiTransport.id;
 
@@ -64,6 +66,11 @@ final class DefaultThreadOperations implements ThreadOperations {
 	public Mono<Run> createAndRun(CreateThreadAndRunRequest request) {
 		Assert.notNull(request, "'request' must not be null");
 		return this.transport.post(THREAD_RUNS, request, Run.class);
+	}
+
+	@Override
+	public Flux<AssistantStreamEvent> createAndRunStream(CreateThreadAndRunRequest request) {
+		return this.transport.runStream(THREAD_RUNS, request);
 	}
 
 }

@@ -48,7 +48,8 @@ public final class RunStreamAccumulator {
 	private final Map<String, RunStepAccumulator> steps = new LinkedHashMap<>();
 
 	/**
-	 * Folds the events of a stream as they come.
+	 * Folds the events of a stream, such as the one of
+	 * {@link dev.assistants4j.client.RunOperations#createStream}, as they come.
 	 * @param events the events
 	 * @return what the events add up to once the stream completes; the stream's error if it fails
 	 */
