@@ -42,6 +42,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 
 import dev.assistants4j.model.ListParams;
 import dev.assistants4j.model.Page;
+import dev.assistants4j.stream.AssistantStreamEvent;
 import dev.assistants4j.stream.SseEvent;
 
 /**
@@ -187,10 +188,25 @@ final class ApiTransport {
 
 	/**
 	 * Posts a request with {@code "stream": true} and emits the server-sent events of the answer as they
-	 * arrive, until {@code done}; see {@link EventStreamExchange} for errors, timeouts and retries.
+	 * arrive, until {@code done} or the end of the body; see {@link EventStreamExchange} for errors, timeouts
+	 * and retries.
 	 */
 	Flux<SseEvent> stream(String template, Object body, String... pathVariables) {
+		return eventStream(new EventStreamExchange(template, this.mapper, this.settings), template, body, pathVariables)
+			.onErrorResume(EventStreamExchange.EndedWithoutDone.class, (ex) -> Flux.empty());
+	}
+
+	/**
+	 * Streams a run as {@link #stream} does, its events typed; a body that ends without {@code done} before
+	 * the run ended or came to require action fails with {@link AssistantsStreamException}.
+	 */
+	Flux<AssistantStreamEvent> runStream(String template, Object body, String... pathVariables) {
 		EventStreamExchange stream = new EventStreamExchange(template, this.mapper, this.settings);
+		return stream.runEvents(eventStream(stream, template, body, pathVariables));
+	}
+
+	private Flux<SseEvent> eventStream(EventStreamExchange stream, String template, Object body,
+			String... pathVariables) {
 		byte[] json = stream.requestBody(body);
 		List<Object> variables = new ArrayList<>(List.of((Object[]) pathVariables));
 		String uriTemplate = withQuery(template, new LinkedMultiValueMap<>(), variables);

@@ -14,6 +14,7 @@ import dev.assistants4j.model.run.Run;
 import dev.assistants4j.model.run.RunStatus;
 import dev.assistants4j.model.run.SubmitToolOutputsRequest;
 import dev.assistants4j.tool.ToolCallHandler;
+import dev.assistants4j.stream.AssistantStreamEvent;
 
 import static dev.assistants4j.client.ApiTransport.id;
 import static dev.assistants4j.client.ApiTransport.listQuery;
@@ -44,6 +45,11 @@ final class DefaultRunOperations implements RunOperations {
 	public Mono<Run> create(String threadId, CreateRunRequest request) {
 		Assert.notNull(request, "'request' must not be null");
 		return this.transport.post(RUNS, request, Run.class, id(threadId, "threadId"));
+	}
+
+	@Override
+	public Flux<AssistantStreamEvent> createStream(String threadId, CreateRunRequest request) {
+		return this.transport.runStream(RUNS, request, id(threadId, "threadId"));
 	}
 
 	@Override
@@ -106,6 +112,12 @@ final class DefaultRunOperations implements RunOperations {
 		Assert.notNull(request, "'request' must not be null");
 		return this.transport.post(SUBMIT_TOOL_OUTPUTS, request, Run.class, id(threadId, "threadId"),
 				id(runId, "runId"));
+	}
+
+	@Override
+	public Flux<AssistantStreamEvent> submitToolOutputsStream(String threadId, String runId,
+			SubmitToolOutputsRequest request) {
+		return this.transport.runStream(SUBMIT_TOOL_OUTPUTS, request, id(threadId, "threadId"), id(runId, "runId"));
 	}
 
 	/**

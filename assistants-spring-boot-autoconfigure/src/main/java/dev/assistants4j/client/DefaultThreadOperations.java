@@ -1,5 +1,6 @@
 package dev.assistants4j.client;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.util.Assert;
@@ -11,6 +12,7 @@ import dev.assistants4j.model.thread.AssistantThread;
 import dev.assistants4j.model.thread.CreateThreadRequest;
 import dev.assistants4j.model.thread.ModifyThreadRequest;
 import dev.assistants4j.tool.ToolCallHandler;
+import dev.assistants4j.stream.AssistantStreamEvent;
 
 import static dev.assistants4j.client.ApiTransport.id;
 
@@ -79,6 +81,11 @@ final class DefaultThreadOperations implements ThreadOperations {
 	public Mono<Run> createAndRunAndPoll(CreateThreadAndRunRequest request, ToolCallHandler handler) {
 		Assert.notNull(handler, "'handler' must not be null");
 		return createAndRun(request).flatMap((run) -> this.runs.follow(null, run, handler));
+	}
+
+	@Override
+	public Flux<AssistantStreamEvent> createAndRunStream(CreateThreadAndRunRequest request) {
+		return this.transport.runStream(THREAD_RUNS, request);
 	}
 
 }

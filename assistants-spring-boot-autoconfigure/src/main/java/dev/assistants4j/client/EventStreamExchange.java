@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SynchronousSink;
@@ -25,14 +27,18 @@ import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
-import dev.assistants4j.stream.SseEvent;
+import dev.assistants4j.model.run.RunStatus;
+import dev.assistants4j.stream.AssistantStreamEvent;
+import dev.assistants4j.stream.AssistantStreamEvent.RunEvent;
+import dev.assistants4j.stream.AssistantStreamEventDecoder;
 import dev.assistants4j.stream.ServerSentEventDecoder;
+import dev.assistants4j.stream.SseEvent;
 
 /**
  * What a streamed call adds around its HTTP exchange: {@code "stream": true} in the request, an error status
  * read into the same exception as a JSON call, the body decoded into events that end at {@code done} and
- * fail at {@code error}, the stream idle timeout on the connection and between events, and retries that
- * stop at the first event.
+ * fail at {@code error}, the stream idle timeout on the connection and between events, retries that stop at
+ * the first event, and, for a run, the events typed and a stream cut before the run finished failed.
  */
 final class EventStreamExchange {
 
@@ -89,7 +95,8 @@ final class EventStreamExchange {
 	}
 
 	/**
-	 * Turns a response into its events, or into the exception of its error status.
+	 * Turns a response into its events, or into the exception of its error status; a body that ends without
+	 * {@code done} ends in {@link EndedWithoutDone}, for the caller to judge.
 	 */
 	Flux<SseEvent> events(ClientResponse response, long start) {
 		HttpHeaders headers = response.headers().asHttpHeaders();
@@ -110,14 +117,18 @@ final class EventStreamExchange {
 				.thenMany(Flux.error(new AssistantsStreamException(this.name + " answered " + status
 						+ " with JSON instead of text/event-stream; does the server support streaming?", null, null)));
 		}
-		return this.decoder.decode(response.bodyToFlux(DataBuffer.class)).handle(this::dispatch);
+		AtomicBoolean done = new AtomicBoolean();
+		return this.decoder.decode(response.bodyToFlux(DataBuffer.class))
+			.<SseEvent>handle((event, sink) -> dispatch(event, sink, done))
+			.concatWith(Mono.defer(() -> done.get() ? Mono.empty() : Mono.error(new EndedWithoutDone(this.name))));
 	}
 
-	private void dispatch(SseEvent event, SynchronousSink<SseEvent> sink) {
+	private void dispatch(SseEvent event, SynchronousSink<SseEvent> sink, AtomicBoolean done) {
 		if (logger.isTraceEnabled()) {
 			logger.trace(this.name + " event " + event.event() + ": " + event.data());
 		}
 		if (DONE_EVENT.equals(event.event()) || DONE_DATA.equals(event.data())) {
+			done.set(true);
 			sink.complete();
 		}
 		else if (ERROR_EVENT.equals(event.event())) {
@@ -134,6 +145,36 @@ final class EventStreamExchange {
 		String message = (error != null && error.message() != null) ? ": " + error.message() : "";
 		String code = (error != null && error.code() != null) ? " (" + error.code() + ")" : "";
 		return new AssistantsStreamException(this.name + " sent an error event" + message + code, error, null);
+	}
+
+	/**
+	 * Types the events of a run and tells a run stream that ended from one that was cut: a body that ends
+	 * without {@code done} fails unless the last run event left the run ended or waiting for tool outputs, since
+	 * the caller would otherwise take a run still in progress for a finished one.
+	 * @param events the events of {@link #events}, ending in {@link EndedWithoutDone} where the body did
+	 */
+	Flux<AssistantStreamEvent> runEvents(Flux<SseEvent> events) {
+		AssistantStreamEventDecoder decoder = new AssistantStreamEventDecoder(this.mapper);
+		return Flux.defer(() -> {
+			AtomicReference<@Nullable RunEvent> lastRun = new AtomicReference<>();
+			return events.map(decoder::decode)
+				.doOnNext((event) -> {
+					if (event instanceof RunEvent run) {
+						lastRun.set(run);
+					}
+				})
+				.onErrorResume(EndedWithoutDone.class, (ex) -> endedEarly(lastRun.get(), ex));
+		});
+	}
+
+	private Mono<AssistantStreamEvent> endedEarly(@Nullable RunEvent lastRun, EndedWithoutDone ended) {
+		RunStatus status = (lastRun != null) ? lastRun.run().status() : null;
+		if (status != null && (status.isTerminal() || status.requiresAction())) {
+			return Mono.empty();
+		}
+		String last = (lastRun != null) ? lastRun.event() : "none";
+		return Mono.error(new AssistantsStreamException(
+				this.name + " ended before the run finished (last run event: " + last + ")", null, ended));
 	}
 
 	/**
@@ -171,6 +212,19 @@ final class EventStreamExchange {
 					+ this.maxEventSize + " bytes); raise openai.assistants.max-in-memory-size", null, ex);
 		}
 		return ex;
+	}
+
+	/**
+	 * The body of a stream ended without {@code done}: the end of raw events, a cut for a run stream.
+	 */
+	static final class EndedWithoutDone extends AssistantsStreamException {
+
+		private static final long serialVersionUID = 1L;
+
+		EndedWithoutDone(String name) {
+			super(name + " ended without a done event", null, null);
+		}
+
 	}
 
 }

@@ -10,6 +10,7 @@ import dev.assistants4j.model.run.ModifyRunRequest;
 import dev.assistants4j.model.run.Run;
 import dev.assistants4j.model.run.SubmitToolOutputsRequest;
 import dev.assistants4j.tool.ToolCallHandler;
+import dev.assistants4j.stream.AssistantStreamEvent;
 
 /**
  * Operations on the runs of a thread ({@code /threads/{thread_id}/runs}). Arguments are checked when the
@@ -29,6 +30,21 @@ public interface RunOperations {
 	 * @return the created run, or a {@link NotFoundException} error for an unknown thread or assistant
 	 */
 	Mono<Run> create(String threadId, CreateRunRequest request);
+
+	/**
+	 * Starts a run of an assistant on a thread and streams its events as they happen: the run's status
+	 * changes, its steps and messages, and the deltas that write them. The stream ends after {@code done},
+	 * usually once the run has ended or, after {@code thread.run.requires_action}, waits for tool outputs
+	 * (submit them with {@link #submitToolOutputsStream}). Fold the events with
+	 * {@link dev.assistants4j.stream.RunStreamAccumulator}.
+	 * @param threadId the thread's id
+	 * @param request the assistant to run and what to override for this run
+	 * @return the events; an {@link AssistantsStreamException} error for an {@code error} event or for a
+	 * stream that ends without {@code done} while the run is still going, an {@link AssistantsTransportException}
+	 * error when no event arrives within the stream idle timeout or the connection is lost, or a
+	 * {@link NotFoundException} error for an unknown thread or assistant
+	 */
+	Flux<AssistantStreamEvent> createStream(String threadId, CreateRunRequest request);
 
 	/**
 	 * Retrieves a run.
@@ -141,5 +157,17 @@ public interface RunOperations {
 	 * wait for these outputs, or a {@link NotFoundException} error
 	 */
 	Mono<Run> submitToolOutputs(String threadId, String runId, SubmitToolOutputsRequest request);
+
+	/**
+	 * Submits the outputs of the tool calls a streamed run in {@code requires_action} waits for, and streams
+	 * the rest of the run as {@link #createStream} does, until it ends or requires action again.
+	 * @param threadId the id of the thread the run works on
+	 * @param runId the run's id
+	 * @param request the outputs of all of the calls
+	 * @return the events; errors as for {@link #createStream}, and a {@link BadRequestException} error if the
+	 * run does not wait for these outputs
+	 */
+	Flux<AssistantStreamEvent> submitToolOutputsStream(String threadId, String runId,
+			SubmitToolOutputsRequest request);
 
 }

@@ -1,5 +1,6 @@
 package dev.assistants4j.client;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.assistants4j.model.DeletionStatus;
@@ -9,6 +10,7 @@ import dev.assistants4j.model.thread.AssistantThread;
 import dev.assistants4j.model.thread.CreateThreadRequest;
 import dev.assistants4j.model.thread.ModifyThreadRequest;
 import dev.assistants4j.tool.ToolCallHandler;
+import dev.assistants4j.stream.AssistantStreamEvent;
 
 /**
  * Operations on threads ({@code /threads}). Arguments are checked when the method is called and a bad one
@@ -79,5 +81,14 @@ public interface ThreadOperations {
 	 * signals
 	 */
 	Mono<Run> createAndRunAndPoll(CreateThreadAndRunRequest request, ToolCallHandler handler);
+
+	/**
+	 * Creates a thread and starts a run of an assistant on it, streaming the events as
+	 * {@link RunOperations#createStream} does, the first of them {@code thread.created}.
+	 * @param request the assistant to run, the thread to create and what to override for this run
+	 * @return the events; errors as for {@link RunOperations#createStream}, such as a {@link NotFoundException}
+	 * error for an unknown assistant
+	 */
+	Flux<AssistantStreamEvent> createAndRunStream(CreateThreadAndRunRequest request);
 
 }

@@ -1,5 +1,6 @@
 /**
- * Streamed runs: server-sent events decoded from the response bytes.
+ * Streamed runs: server-sent events decoded from the response bytes, typed as run events, and folded into
+ * the run, messages and steps they describe.
  */
 @NullMarked
 package dev.assistants4j.stream;

@@ -43,8 +43,8 @@ import dev.assistants4j.model.vectorstore.ChunkingStrategy;
 
 /**
  * The JSON mapping of the wire model. The client owns its mapper, configured for the protocol rather than by
- * the application: unknown properties are ignored, absent values are not written, and every union decodes
- * through its discriminator with an {@code Unknown} fallback.
+ * the application: unknown properties are ignored, tokens after the first JSON value are ignored, absent
+ * values are not written, and every union decodes through its discriminator with an {@code Unknown} fallback.
  */
 public final class AssistantsJson {
 
@@ -60,6 +60,8 @@ public final class AssistantsJson {
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 			.disable(DeserializationFeature.FAIL_ON_IGNORED_PROPERTIES)
+			// Read the first value and ignore what follows it: the spec's own stream examples close runs twice.
+			.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
 			.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))

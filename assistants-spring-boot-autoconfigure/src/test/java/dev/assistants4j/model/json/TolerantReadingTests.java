@@ -4,15 +4,19 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.assistants4j.model.Page;
 import dev.assistants4j.model.assistant.Assistant;
 import dev.assistants4j.model.message.Message;
 import dev.assistants4j.model.message.TextContent;
+import dev.assistants4j.model.run.Run;
+import dev.assistants4j.model.run.RunStatus;
 import dev.assistants4j.model.tool.Tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A field whose value has drifted from the shape the model expects reads as absent (or, for a string, as the
@@ -60,6 +64,17 @@ class TolerantReadingTests {
 			.isInstanceOfSatisfying(TextContent.class, (text) -> assertThat(text.text().value()).isEqualTo("hi"));
 		assertThat(page.data().get(1).metadata()).isEqualTo(Map.of("k", "{\"nested\":true}"));
 		assertThat(List.copyOf(page.data().get(1).content())).isEmpty();
+	}
+
+	@Test
+	void tokensAfterTheFirstValueAreIgnoredAsInTheSpecStreamExamples() {
+		String run = "{\"id\":\"run_123\",\"object\":\"thread.run\",\"status\":\"queued\",\"metadata\":{}}}";
+		assertThatExceptionOfType(JacksonException.class)
+			.isThrownBy(() -> JsonMapper.builder().build().readValue(run, Run.class));
+		Run decoded = this.mapper.readValue(run, Run.class);
+		assertThat(decoded.id()).isEqualTo("run_123");
+		assertThat(decoded.status()).isEqualTo(RunStatus.QUEUED);
+		assertThat(this.mapper.readTree(run + " ]").get("object").stringValue()).isEqualTo("thread.run");
 	}
 
 }
