@@ -1,5 +1,7 @@
 package dev.assistants4j.client;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -13,8 +15,8 @@ import dev.assistants4j.model.run.ModifyRunRequest;
 import dev.assistants4j.model.run.Run;
 import dev.assistants4j.model.run.RunStatus;
 import dev.assistants4j.model.run.SubmitToolOutputsRequest;
-import dev.assistants4j.tool.ToolCallHandler;
 import dev.assistants4j.stream.AssistantStreamEvent;
+import dev.assistants4j.tool.ToolCallHandler;
 
 import static dev.assistants4j.client.ApiTransport.id;
 import static dev.assistants4j.client.ApiTransport.listQuery;
@@ -50,6 +52,13 @@ final class DefaultRunOperations implements RunOperations {
 	@Override
 	public Flux<AssistantStreamEvent> createStream(String threadId, CreateRunRequest request) {
 		return this.transport.runStream(RUNS, request, id(threadId, "threadId"));
+	}
+
+	@Override
+	public Flux<AssistantStreamEvent> createStream(String threadId, CreateRunRequest request,
+			ToolCallHandler handler) {
+		Assert.notNull(handler, "'handler' must not be null");
+		return withToolCalls(createStream(threadId, request), new ToolCallRunner(handler));
 	}
 
 	@Override
@@ -151,19 +160,57 @@ final class DefaultRunOperations implements RunOperations {
 	}
 
 	/**
-	 * Submits a round's outputs and polls. A run that ended while its tools ran refuses the outputs with a 400;
-	 * reading it again tells that apart from outputs it rejects.
+	 * Follows a run's stream with the streams of its tool-call rounds: once the stream ends with the run
+	 * waiting for tool outputs, runs the calls, submits their outputs and goes on with the stream that starts.
+	 */
+	Flux<AssistantStreamEvent> withToolCalls(Flux<AssistantStreamEvent> stream, ToolCallRunner runner) {
+		return Flux.defer(() -> {
+			AtomicReference<@Nullable Run> waiting = new AtomicReference<>();
+			return stream.doOnNext((event) -> {
+				if (event instanceof AssistantStreamEvent.RunEvent runEvent) {
+					waiting.set(ToolCallRunner.awaitsToolOutputs(runEvent.run()) ? runEvent.run() : null);
+				}
+			}).concatWith(Flux.defer(() -> {
+				Run run = waiting.get();
+				if (run == null) {
+					return Flux.empty();
+				}
+				String threadId = run.threadId();
+				String runId = run.id();
+				if (threadId == null || threadId.isBlank() || runId == null || runId.isBlank()) {
+					return Flux.error(new AssistantsDecodingException("The stream sent a run that requires action "
+							+ "without its id or its thread's id, so its tool outputs cannot be submitted", null));
+				}
+				return runner.outputs(run).flatMapMany((outputs) -> withToolCalls(
+						submitToolOutputsStream(threadId, runId, outputs)
+							.onErrorResume(BadRequestException.class,
+									(refusal) -> explainRefusal(threadId, runId, refusal).thenMany(Flux.empty())),
+						runner));
+			}));
+		});
+	}
+
+	/**
+	 * Submits a round's outputs and polls.
 	 */
 	private Mono<Run> submitInLoop(String threadId, String runId, SubmitToolOutputsRequest outputs) {
 		return submitToolOutputs(threadId, runId, outputs)
-			.onErrorResume(BadRequestException.class, (refusal) -> retrieve(threadId, runId).flatMap((run) -> {
-				if (RunStatus.EXPIRED.equals(run.status())) {
-					return Mono.error(ToolCallRunner.expired(run, refusal));
-				}
-				boolean ended = run.status() != null && run.status().isTerminal();
-				return ended ? Mono.just(run) : Mono.error(refusal);
-			}))
+			.onErrorResume(BadRequestException.class, (refusal) -> explainRefusal(threadId, runId, refusal))
 			.then(poll(threadId, runId));
+	}
+
+	/**
+	 * A run that ended while its tools ran refuses their outputs with a 400; reading it again tells that apart
+	 * from outputs it rejects. Completes with the run if it has ended, fails if it expired or still waits.
+	 */
+	private Mono<Run> explainRefusal(String threadId, String runId, BadRequestException refusal) {
+		return retrieve(threadId, runId).flatMap((run) -> {
+			if (RunStatus.EXPIRED.equals(run.status())) {
+				return Mono.error(ToolCallRunner.expired(run, refusal));
+			}
+			boolean ended = run.status() != null && run.status().isTerminal();
+			return ended ? Mono.just(run) : Mono.error(refusal);
+		});
 	}
 
 }

@@ -11,8 +11,8 @@ import dev.assistants4j.model.run.Run;
 import dev.assistants4j.model.thread.AssistantThread;
 import dev.assistants4j.model.thread.CreateThreadRequest;
 import dev.assistants4j.model.thread.ModifyThreadRequest;
-import dev.assistants4j.tool.ToolCallHandler;
 import dev.assistants4j.stream.AssistantStreamEvent;
+import dev.assistants4j.tool.ToolCallHandler;
 
 import static dev.assistants4j.client.ApiTransport.id;
 
@@ -86,6 +86,13 @@ final class DefaultThreadOperations implements ThreadOperations {
 	@Override
 	public Flux<AssistantStreamEvent> createAndRunStream(CreateThreadAndRunRequest request) {
 		return this.transport.runStream(THREAD_RUNS, request);
+	}
+
+	@Override
+	public Flux<AssistantStreamEvent> createAndRunStream(CreateThreadAndRunRequest request,
+			ToolCallHandler handler) {
+		Assert.notNull(handler, "'handler' must not be null");
+		return this.runs.withToolCalls(createAndRunStream(request), new ToolCallRunner(handler));
 	}
 
 }

@@ -9,8 +9,8 @@ import dev.assistants4j.model.run.CreateRunRequest;
 import dev.assistants4j.model.run.ModifyRunRequest;
 import dev.assistants4j.model.run.Run;
 import dev.assistants4j.model.run.SubmitToolOutputsRequest;
-import dev.assistants4j.tool.ToolCallHandler;
 import dev.assistants4j.stream.AssistantStreamEvent;
+import dev.assistants4j.tool.ToolCallHandler;
 
 /**
  * Operations on the runs of a thread ({@code /threads/{thread_id}/runs}). Arguments are checked when the
@@ -45,6 +45,20 @@ public interface RunOperations {
 	 * {@link NotFoundException} error for an unknown thread or assistant
 	 */
 	Flux<AssistantStreamEvent> createStream(String threadId, CreateRunRequest request);
+
+	/**
+	 * Starts a run and streams it to its end, answering its function calls with the handler: each time the run
+	 * requires action, every requested call runs in parallel (bounded), all outputs are submitted in one
+	 * request, and the events of the stream that the submission starts follow on the same {@code Flux}. A
+	 * handler's error becomes the output {@code {"error": "..."}} and the run goes on, unless it is a
+	 * {@link dev.assistants4j.tool.ToolCallAbortException}, which ends the stream with that error.
+	 * @param threadId the id of the thread to run on
+	 * @param request the assistant to run and what to override for this run
+	 * @param handler answers the function calls
+	 * @return the events of every stream of the run; errors as for {@link #createStream}, and an
+	 * {@link AssistantsRunExpiredException} error if the run expired while its tools ran
+	 */
+	Flux<AssistantStreamEvent> createStream(String threadId, CreateRunRequest request, ToolCallHandler handler);
 
 	/**
 	 * Retrieves a run.

@@ -9,8 +9,8 @@ import dev.assistants4j.model.run.Run;
 import dev.assistants4j.model.thread.AssistantThread;
 import dev.assistants4j.model.thread.CreateThreadRequest;
 import dev.assistants4j.model.thread.ModifyThreadRequest;
-import dev.assistants4j.tool.ToolCallHandler;
 import dev.assistants4j.stream.AssistantStreamEvent;
+import dev.assistants4j.tool.ToolCallHandler;
 
 /**
  * Operations on threads ({@code /threads}). Arguments are checked when the method is called and a bad one
@@ -90,5 +90,16 @@ public interface ThreadOperations {
 	 * error for an unknown assistant
 	 */
 	Flux<AssistantStreamEvent> createAndRunStream(CreateThreadAndRunRequest request);
+
+	/**
+	 * Creates a thread, starts a run on it and streams the run to its end, answering its function calls with
+	 * the handler, as {@link RunOperations#createStream(String, dev.assistants4j.model.run.CreateRunRequest,
+	 * ToolCallHandler)} does.
+	 * @param request the assistant to run, the thread to create and what to override for this run
+	 * @param handler answers the function calls
+	 * @return the events of every stream of the run, the first of them {@code thread.created}; errors as for
+	 * {@code runs().createStream} with a handler
+	 */
+	Flux<AssistantStreamEvent> createAndRunStream(CreateThreadAndRunRequest request, ToolCallHandler handler);
 
 }
