@@ -1,5 +1,7 @@
 package dev.assistants4j.autoconfigure;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,12 +17,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.assistants4j.client.AssistantsClient;
+import dev.assistants4j.client.observation.AssistantsObservationConvention;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of an
  * {@link AssistantsClient}, when {@code openai.assistants.token} is set. The client starts from a copy of
  * Boot's {@link WebClient.Builder} when there is one (observations, the application's
- * {@code WebClientCustomizer}s), takes the {@code openai.assistants.*} properties, then every
+ * {@code WebClientCustomizer}s), observes its operations in the application's {@link ObservationRegistry}
+ * (with its {@link AssistantsObservationConvention} bean, if any), takes the {@code openai.assistants.*}
+ * properties, then every
  * {@link AssistantsClientCustomizer} in order. When Boot's reactive HTTP client support is present, the HTTP
  * connector comes from its {@link ClientHttpConnectorBuilder} with the {@code spring.http.clients.*} settings
  * (SSL bundle, redirects) and this client's own connect and response timeouts.
@@ -35,10 +40,13 @@ public final class AssistantsAutoConfiguration {
 	@ConditionalOnMissingBean
 	AssistantsClient assistantsClient(AssistantsProperties properties,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<AssistantsClientCustomizer> customizers) {
+			ObjectProvider<AssistantsClientCustomizer> customizers, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<AssistantsObservationConvention> observationConvention) {
 		AssistantsClient.Builder builder = AssistantsClient.builder();
 		// The client clones the builder when it is built, so Boot's builder is never changed.
 		webClientBuilder.ifAvailable(builder::webClientBuilder);
+		observationRegistry.ifUnique(builder::observationRegistry);
+		observationConvention.ifUnique(builder::observationConvention);
 		new PropertiesAssistantsClientCustomizer(properties).customize(builder);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();

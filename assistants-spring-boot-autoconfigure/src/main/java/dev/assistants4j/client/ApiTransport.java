@@ -40,6 +40,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
+import dev.assistants4j.client.OperationObservations.ObservedCall;
 import dev.assistants4j.model.ListParams;
 import dev.assistants4j.model.Page;
 import dev.assistants4j.stream.AssistantStreamEvent;
@@ -65,11 +66,15 @@ final class ApiTransport {
 
 	private final RetryPolicy retryPolicy;
 
-	ApiTransport(WebClient webClient, JsonMapper mapper, ClientSettings settings, RetryPolicy retryPolicy) {
+	private final OperationObservations observations;
+
+	ApiTransport(WebClient webClient, JsonMapper mapper, ClientSettings settings, RetryPolicy retryPolicy,
+			OperationObservations observations) {
 		this.webClient = webClient;
 		this.mapper = mapper;
 		this.settings = settings;
 		this.retryPolicy = retryPolicy;
+		this.observations = observations;
 	}
 
 	/**
@@ -210,7 +215,8 @@ final class ApiTransport {
 		byte[] json = stream.requestBody(body);
 		List<Object> variables = new ArrayList<>(List.of((Object[]) pathVariables));
 		String uriTemplate = withQuery(template, new LinkedMultiValueMap<>(), variables);
-		return stream.withRetries(Flux.defer(() -> {
+		return this.observations.flux(HttpMethod.POST, template, true, (call) -> stream.withRetries(Flux.defer(() -> {
+			call.attempt();
 			long start = System.nanoTime();
 			return this.webClient.post()
 				.uri(uriTemplate, variables.toArray())
@@ -218,8 +224,11 @@ final class ApiTransport {
 				.contentType(MediaType.APPLICATION_JSON)
 				.httpRequest(stream::applyIdleTimeout)
 				.bodyValue(json)
-				.exchangeToFlux((response) -> stream.events(response, start));
-		}), this.retryPolicy);
+				.exchangeToFlux((response) -> {
+					call.status(response.statusCode().value());
+					return stream.events(response, start);
+				});
+		}), this.retryPolicy));
 	}
 
 	// Files and polling: the answer's headers, multipart uploads and raw downloads, over the same path.
@@ -256,12 +265,13 @@ final class ApiTransport {
 	Flux<DataBuffer> download(String template, String... pathVariables) {
 		List<Object> variables = new ArrayList<>(List.of((Object[]) pathVariables));
 		String uriTemplate = withQuery(template, new LinkedMultiValueMap<>(), variables);
-		return Flux.defer(() -> {
+		return this.observations.flux(HttpMethod.GET, template, false, (call) -> {
 			AtomicBoolean received = new AtomicBoolean();
 			return Flux.defer(() -> {
+				call.attempt();
 				long start = System.nanoTime();
 				return request(HttpMethod.GET, uriTemplate, variables, MediaType.ALL)
-					.exchangeToFlux((response) -> download(template, response, start))
+					.exchangeToFlux((response) -> download(template, response, start, call))
 					.onErrorMap((ex) -> translate(HttpMethod.GET, template, ex));
 			})
 				.doOnNext((buffer) -> received.set(true))
@@ -269,7 +279,8 @@ final class ApiTransport {
 		});
 	}
 
-	private Flux<DataBuffer> download(String template, ClientResponse response, long start) {
+	private Flux<DataBuffer> download(String template, ClientResponse response, long start, ObservedCall call) {
+		call.status(response.statusCode().value());
 		if (response.statusCode().is2xxSuccessful()) {
 			logExchange(HttpMethod.GET, template, response, start);
 			return response.bodyToFlux(DataBuffer.class);
@@ -277,7 +288,7 @@ final class ApiTransport {
 		// An error body is small JSON: read it whole and let the JSON path map it to its exception.
 		return response.bodyToMono(byte[].class)
 			.defaultIfEmpty(EMPTY)
-			.map((bytes) -> handle(HttpMethod.GET, template, response, bytes, javaType(Object.class), start))
+			.map((bytes) -> handle(HttpMethod.GET, template, response, bytes, javaType(Object.class), start, call))
 			.thenMany(Flux.empty());
 	}
 
@@ -305,16 +316,16 @@ final class ApiTransport {
 			Consumer<WebClient.RequestBodySpec> body, Retry retry, JavaType responseType, String... pathVariables) {
 		List<Object> variables = new ArrayList<>(List.of((Object[]) pathVariables));
 		String uriTemplate = withQuery(template, query, variables);
-		Mono<ApiResponse<T>> attempt = Mono.defer(() -> {
+		return this.observations.mono(method, template, (call) -> Mono.defer(() -> {
+			call.attempt();
 			long start = System.nanoTime();
 			WebClient.RequestBodySpec request = request(method, uriTemplate, variables, MediaType.APPLICATION_JSON);
 			body.accept(request);
 			return request.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 				.defaultIfEmpty(EMPTY)
-				.map((bytes) -> this.<T>handle(method, template, response, bytes, responseType, start)))
+				.map((bytes) -> this.<T>handle(method, template, response, bytes, responseType, start, call)))
 				.onErrorMap((ex) -> translate(method, template, ex));
-		});
-		return attempt.retryWhen(retry);
+		}).retryWhen(retry));
 	}
 
 	private WebClient.RequestBodySpec request(HttpMethod method, String uriTemplate, List<Object> variables,
@@ -368,9 +379,10 @@ final class ApiTransport {
 	}
 
 	private <T> ApiResponse<T> handle(HttpMethod method, String template, ClientResponse response, byte[] body,
-			JavaType responseType, long start) {
+			JavaType responseType, long start, ObservedCall call) {
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		int status = response.statusCode().value();
+		call.status(status);
 		logExchange(method, template, response, start);
 		if (logger.isTraceEnabled()) {
 			logger.trace(method + " " + template + " response body: " + new String(body, StandardCharsets.UTF_8));

@@ -3,10 +3,14 @@ package dev.assistants4j.client;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.assistants4j.client.observation.AssistantsObservationConvention;
+import dev.assistants4j.client.observation.AssistantsObservationDocumentation;
 
 /**
  * Reactive client of the OpenAI Assistants API v2 and of compatible servers. Every operation returns a
@@ -239,6 +243,26 @@ public interface AssistantsClient {
 		 * @return this builder
 		 */
 		Builder clientConnector(ClientHttpConnector connector);
+
+		/**
+		 * Observes every operation in this registry as {@code assistants4j.client.operation} (see
+		 * {@link AssistantsObservationDocumentation}), around its retries and as a child of the observation in
+		 * the subscriber's Reactor context. When the client creates its own {@code WebClient.Builder}, each
+		 * attempt is also observed there as {@code http.client.requests}; a builder given to
+		 * {@link #webClientBuilder} keeps its own registry. Defaults to {@link ObservationRegistry#NOOP}; the
+		 * Spring Boot starter sets the application's registry.
+		 * @param registry the observation registry
+		 * @return this builder
+		 */
+		Builder observationRegistry(ObservationRegistry registry);
+
+		/**
+		 * Names and tags the observations with this convention instead of
+		 * {@link dev.assistants4j.client.observation.DefaultAssistantsObservationConvention}.
+		 * @param convention the convention
+		 * @return this builder
+		 */
+		Builder observationConvention(AssistantsObservationConvention convention);
 
 		/**
 		 * Applies a customization to this builder.

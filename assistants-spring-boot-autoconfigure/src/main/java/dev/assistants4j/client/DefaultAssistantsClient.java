@@ -44,7 +44,8 @@ final class DefaultAssistantsClient implements AssistantsClient {
 		JsonMapper mapper = AssistantsJson.newMapper();
 		RetryPolicy retryPolicy = new RetryPolicy(settings.maxRetries(), settings.initialBackoff(),
 				settings.maxBackoff(), settings.maxRetryAfter());
-		this.transport = new ApiTransport(webClient(settings), mapper, settings, retryPolicy);
+		this.transport = new ApiTransport(webClient(settings), mapper, settings, retryPolicy,
+				new OperationObservations(settings.observationRegistry(), settings.observationConvention()));
 		Poller poller = new Poller(settings.pollInterval(), settings.pollTimeout());
 		DefaultRunOperations runs = new DefaultRunOperations(this.transport, poller);
 		this.assistants = new DefaultAssistantOperations(transport);
@@ -67,7 +68,7 @@ final class DefaultAssistantsClient implements AssistantsClient {
 
 	private static WebClient webClient(ClientSettings settings) {
 		WebClient.Builder builder = (settings.webClientBuilder() != null) ? settings.webClientBuilder().clone()
-				: WebClient.builder();
+				: WebClient.builder().observationRegistry(settings.observationRegistry());
 		DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(settings.baseUrl());
 		// Strict encoding of variables: an id such as "a/b" or "a?b" stays inside its path segment.
 		uriBuilderFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);

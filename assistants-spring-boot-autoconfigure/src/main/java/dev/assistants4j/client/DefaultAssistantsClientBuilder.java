@@ -8,11 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.assistants4j.client.observation.AssistantsObservationConvention;
 
 /**
  * Default {@link AssistantsClient.Builder}.
@@ -63,6 +66,10 @@ final class DefaultAssistantsClientBuilder implements AssistantsClient.Builder {
 
 	private @Nullable ClientHttpConnector clientConnector;
 
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable AssistantsObservationConvention observationConvention;
+
 	DefaultAssistantsClientBuilder() {
 	}
 
@@ -87,6 +94,8 @@ final class DefaultAssistantsClientBuilder implements AssistantsClient.Builder {
 		this.pollTimeout = settings.pollTimeout();
 		this.webClientBuilder = settings.webClientBuilder();
 		this.clientConnector = settings.clientConnector();
+		this.observationRegistry = settings.observationRegistry();
+		this.observationConvention = settings.observationConvention();
 	}
 
 	@Override
@@ -257,6 +266,20 @@ final class DefaultAssistantsClientBuilder implements AssistantsClient.Builder {
 	}
 
 	@Override
+	public AssistantsClient.Builder observationRegistry(ObservationRegistry registry) {
+		Assert.notNull(registry, "'registry' must not be null");
+		this.observationRegistry = registry;
+		return this;
+	}
+
+	@Override
+	public AssistantsClient.Builder observationConvention(AssistantsObservationConvention convention) {
+		Assert.notNull(convention, "'convention' must not be null");
+		this.observationConvention = convention;
+		return this;
+	}
+
+	@Override
 	public AssistantsClient.Builder apply(Consumer<AssistantsClient.Builder> customizer) {
 		Assert.notNull(customizer, "'customizer' must not be null");
 		customizer.accept(this);
@@ -271,7 +294,8 @@ final class DefaultAssistantsClientBuilder implements AssistantsClient.Builder {
 				Collections.unmodifiableMap(new LinkedHashMap<>(this.queryParams)),
 				this.connectTimeout, this.responseTimeout, this.streamIdleTimeout, this.maxInMemorySize,
 				this.maxRetries, this.initialBackoff, this.maxBackoff, this.maxRetryAfter, this.pollInterval,
-				this.pollTimeout, this.webClientBuilder, this.clientConnector);
+				this.pollTimeout, this.webClientBuilder, this.clientConnector, this.observationRegistry,
+				this.observationConvention);
 		return new DefaultAssistantsClient(settings);
 	}
 
