@@ -1,7 +1,10 @@
 package dev.assistants4j.client;
 
+import java.time.Duration;
+
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -16,6 +19,10 @@ import dev.assistants4j.model.json.AssistantsJson;
  * Default {@link AssistantsClient}: one {@link ApiTransport} shared by every resource.
  */
 final class DefaultAssistantsClient implements AssistantsClient {
+
+	static final int MAX_CONNECTIONS = 500;
+
+	static final int MAX_PENDING_ACQUIRES = 10_000;
 
 	private final ClientSettings settings;
 
@@ -87,11 +94,28 @@ final class DefaultAssistantsClient implements AssistantsClient {
 		if (settings.clientConnector() != null) {
 			return settings.clientConnector();
 		}
-		HttpClient httpClient = HttpClient.create()
+		HttpClient httpClient = HttpClient.create(SharedConnectionPool.INSTANCE)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
 					settings.connectTimeout().toMillis()));
 		// The response timeout is set on each request (ApiTransport), where streams will set their own.
 		return new ReactorClientHttpConnector(httpClient);
+	}
+
+	/**
+	 * Returns the settings of the pool every client built without a connector shares. Reactor Netty's global
+	 * pool allows {@code max(16, 2 x cores)} connections per server and makes every other call wait for one,
+	 * failing it after 45 s; a streamed run holds its connection until the run ends, so an application that
+	 * streams a few dozen runs at once would stall every other call.
+	 * @param name the pool's name, in metrics and logs
+	 */
+	static ConnectionProvider.Builder connectionPool(String name) {
+		return ConnectionProvider.builder(name)
+			.maxConnections(MAX_CONNECTIONS)
+			.pendingAcquireMaxCount(MAX_PENDING_ACQUIRES)
+			.pendingAcquireTimeout(Duration.ofSeconds(45))
+			// Below the idle timeouts of common servers and proxies, so that a request never meets a closed one.
+			.maxIdleTime(Duration.ofSeconds(30))
+			.evictInBackground(Duration.ofSeconds(30));
 	}
 
 	private static void defaultHeaders(ClientSettings settings, HttpHeaders headers) {
@@ -165,6 +189,13 @@ final class DefaultAssistantsClient implements AssistantsClient {
 	@Override
 	public String toString() {
 		return "AssistantsClient[" + this.settings.baseUrl() + "]";
+	}
+
+	// A holder, so that the pool is created only by a client that uses it.
+	private static final class SharedConnectionPool {
+
+		static final ConnectionProvider INSTANCE = connectionPool("assistants4j").build();
+
 	}
 
 }
