@@ -1,6 +1,7 @@
 package dev.assistants4j.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A running application with the actuator's {@code configprops} and {@code env} endpoints exposed over HTTP:
  * neither shows the token, not with Boot's default of masking every value, and not when the application asks
- * to see values, where the other {@code openai.assistants.*} values do show. The client's log lines,
- * exceptions and {@code toString()} are covered by {@code TokenSecrecyTests}.
+ * to see values, where the other {@code openai.assistants.*} values do show; nor does the {@code toString()}
+ * of the bound properties. The client's log lines, exceptions and {@code toString()} are covered by
+ * {@code TokenSecrecyTests}.
  */
 class ActuatorTokenSecrecyTests {
 
@@ -51,6 +53,17 @@ class ActuatorTokenSecrecyTests {
 	@SpringBootApplication
 	static class Application {
 
+	}
+
+	@Test
+	void boundPropertiesPrintNoToken() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(AssistantsAutoConfiguration.class))
+			.withPropertyValues("openai.assistants.token=" + SECRET, "openai.assistants.headers.api-key=" + AZURE_KEY)
+			.run((context) -> {
+				AssistantsProperties properties = context.getBean(AssistantsProperties.class);
+				assertThat(List.of(properties, properties.getRetry(), properties.getPoll(), context.getBean(AssistantsClient.class)))
+					.allSatisfy((settings) -> assertThat(settings.toString()).doesNotContain(SECRET).doesNotContain(AZURE_KEY));
+			});
 	}
 
 	@Test
