@@ -170,10 +170,7 @@ class MutatedInputTests {
 	 */
 	private static Mutation swapValue(byte[] body, Random random, String marker, String replacement) {
 		String text = new String(body, StandardCharsets.ISO_8859_1);
-		List<Integer> positions = new ArrayList<>();
-		for (int i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + 1)) {
-			positions.add(i);
-		}
+		List<Integer> positions = positionsOf(text, marker);
 		if (positions.isEmpty()) {
 			return new Mutation("unchanged", body);
 		}
@@ -190,16 +187,21 @@ class MutatedInputTests {
 	private static Mutation replaceOnce(byte[] body, Random random, String target, String replacement,
 			String description) {
 		String text = new String(body, StandardCharsets.ISO_8859_1);
-		List<Integer> positions = new ArrayList<>();
-		for (int i = text.indexOf(target); i >= 0; i = text.indexOf(target, i + 1)) {
-			positions.add(i);
-		}
+		List<Integer> positions = positionsOf(text, target);
 		if (positions.isEmpty()) {
 			return new Mutation("unchanged", body);
 		}
 		int at = positions.get(random.nextInt(positions.size()));
 		String mutated = text.substring(0, at) + replacement + text.substring(at + target.length());
 		return new Mutation(description + " at " + at, mutated.getBytes(StandardCharsets.ISO_8859_1));
+	}
+
+	private static List<Integer> positionsOf(String text, String target) {
+		List<Integer> positions = new ArrayList<>();
+		for (int i = text.indexOf(target); i >= 0; i = text.indexOf(target, i + 1)) {
+			positions.add(i);
+		}
+		return positions;
 	}
 
 	private static byte[] slice(byte[] body, int from, int to) {
