@@ -297,7 +297,7 @@ class FaultSuiteTests {
 			})
 			.expectComplete()
 			.verify(TIMEOUT);
-		// Not re-run behind the caller's back: a new run costs tokens and may call the tools again.
+		// Not re-run behind the caller's back: a new run costs tokens and may call the tools again; RunRetries opts in.
 		assertThat(runRequests()).isEqualTo(1);
 	}
 
