@@ -297,7 +297,7 @@ class FaultSuiteTests {
 			})
 			.expectComplete()
 			.verify(TIMEOUT);
-		// Not re-run behind the caller's back: a new run costs tokens and may call the tools again; RunRetries opts in.
+		// Never re-run behind the caller's back (a new run costs tokens, may call tools again): see RunRetries.
 		assertThat(runRequests()).isEqualTo(1);
 	}
 
