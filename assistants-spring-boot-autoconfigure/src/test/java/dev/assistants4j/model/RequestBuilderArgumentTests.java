@@ -199,9 +199,12 @@ class RequestBuilderArgumentTests {
 			.toArray();
 		args[index] = null;
 		String name = entryPoint.method().getParameters()[index].getName();
-		// An attribute's value is named by the attribute's key, "x" here.
-		String quoted = (name.equals("value") && entryPoint.method().getName().equals("putAttribute")) ? "'x'"
-				: "'" + name + "'";
+		// An attribute's value is named by the attribute's key, "x" here; an included field by the list.
+		String quoted = switch (entryPoint.method().getName()) {
+			case "putAttribute" -> name.equals("value") ? "'x'" : "'" + name + "'";
+			case "include" -> "'include'";
+			default -> "'" + name + "'";
+		};
 		assertThat(rejection(entryPoint, args)).as(label).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining(quoted);
 	}
