@@ -53,6 +53,21 @@ public final class AssistantsAutoConfiguration {
 	}
 
 	/**
+	 * Masks the token in the actuator's {@code configprops} and {@code env} endpoints, even where the
+	 * application shows their values.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+	static class ActuatorSanitizingConfiguration {
+
+		@Bean
+		AssistantsSecretSanitizingFunction assistantsSecretSanitizingFunction(AssistantsProperties properties) {
+			return new AssistantsSecretSanitizingFunction(properties);
+		}
+
+	}
+
+	/**
 	 * Builds the connector from Boot's HTTP client support, so that {@code spring.http.clients.*} applies.
 	 */
 	@Configuration(proxyBeanMethods = false)

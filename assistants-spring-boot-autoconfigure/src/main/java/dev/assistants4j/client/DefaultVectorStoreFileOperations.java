@@ -98,6 +98,7 @@ final class DefaultVectorStoreFileOperations implements VectorStoreFileOperation
 	@Override
 	public Mono<VectorStoreFile> uploadAndPoll(String vectorStoreId, FileUpload file) {
 		id(vectorStoreId, "vectorStoreId");
+		Assert.notNull(file, "'file' must not be null");
 		return this.files.upload(file)
 			.flatMap((uploaded) -> createAndPoll(vectorStoreId,
 					CreateVectorStoreFileRequest.of(id(uploaded.id(), "id of the uploaded file"))));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -28,8 +29,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.assistants4j.model.ListParams;
 import dev.assistants4j.model.assistant.CreateAssistantRequest;
+import dev.assistants4j.model.run.CreateRunRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -135,6 +138,53 @@ class TokenSecrecyTests {
 		assertThat(this.captured.list).extracting(ILoggingEvent::getLoggerName)
 			.anySatisfy((name) -> assertThat(name).startsWith("reactor.netty"))
 			.anySatisfy((name) -> assertThat(name).startsWith("org.springframework.web.reactive"));
+		assertThat(this.captured.list).allSatisfy((event) -> assertThat(logged(event)).doesNotContain(SECRET));
+	}
+
+	@Test
+	void tokenIsNeverLoggedOrThrownByStreamsAndPolls() {
+		String runs = "/v1/threads/thread_1/runs";
+		String runCreated = "event: thread.run.created\ndata: {\"id\":\"run_1\",\"object\":\"thread.run\","
+				+ "\"thread_id\":\"thread_1\",\"status\":\"queued\"}\n\n";
+		server.stubFor(post(runs).withRequestBody(containing("asst_401")).willReturn(aResponse().withStatus(401)
+			.withBody("{\"error\":{\"message\":\"Incorrect API key provided.\",\"code\":\"invalid_api_key\"}}")));
+		server.stubFor(post(runs).withRequestBody(containing("asst_error")).willReturn(aResponse()
+			.withHeader("Content-Type", "text/event-stream")
+			.withBody(runCreated + "event: error\ndata: {\"message\":\"Server overloaded\",\"code\":\"overloaded\"}\n\n")));
+		server.stubFor(post(runs).withRequestBody(containing("asst_cut"))
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(runCreated)));
+		server.stubFor(post(runs).withRequestBody(containing("asst_slow")).willReturn(aResponse()
+			.withHeader("Content-Type", "text/event-stream")
+			.withBody(runCreated)
+			.withFixedDelay(2_000)));
+		server.stubFor(post(runs).withRequestBody(containing("asst_poll")).willReturn(okJson(
+				"{\"id\":\"run_2\",\"object\":\"thread.run\",\"thread_id\":\"thread_1\",\"status\":\"queued\"}")));
+		server.stubFor(get(runs + "/run_2").willReturn(okJson(
+				"{\"id\":\"run_2\",\"object\":\"thread.run\",\"thread_id\":\"thread_1\",\"status\":\"in_progress\"}")));
+		AssistantsClient client = AssistantsStubs.builder(server)
+			.token(SECRET)
+			.maxRetries(0)
+			.streamIdleTimeout(Duration.ofMillis(200))
+			.pollInterval(Duration.ofMillis(10))
+			.pollTimeout(Duration.ofMillis(100))
+			.build();
+		RunOperations runOperations = client.runs();
+
+		List<Throwable> failures = List.of(
+				errorOf(runOperations.createStream("thread_1", CreateRunRequest.builder("asst_401").build()).then()),
+				errorOf(runOperations.createStream("thread_1", CreateRunRequest.builder("asst_error").build()).then()),
+				errorOf(runOperations.createStream("thread_1", CreateRunRequest.builder("asst_cut").build()).then()),
+				errorOf(runOperations.createStream("thread_1", CreateRunRequest.builder("asst_slow").build()).then()),
+				errorOf(runOperations.createAndPoll("thread_1", CreateRunRequest.builder("asst_poll").build())));
+
+		assertThat(failures).extracting(Object::getClass)
+			.containsExactly(AuthenticationException.class, AssistantsStreamException.class,
+					AssistantsStreamException.class, AssistantsTransportException.class,
+					AssistantsPollTimeoutException.class);
+		assertThat(failures).allSatisfy((failure) -> assertThat(printed(failure)).doesNotContain(SECRET));
+		assertThat(this.captured.list).extracting(ILoggingEvent::getLoggerName)
+			.anySatisfy((name) -> assertThat(name).startsWith("dev.assistants4j"))
+			.anySatisfy((name) -> assertThat(name).startsWith("reactor.netty"));
 		assertThat(this.captured.list).allSatisfy((event) -> assertThat(logged(event)).doesNotContain(SECRET));
 	}
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.util.Assert;
+
 /**
  * The format the model must answer in: the string {@code "auto"}, or an object whose {@code type} is
  * {@code text}, {@code json_object} or {@code json_schema}. Anything else decodes to {@link Unknown}.
@@ -47,6 +49,8 @@ public sealed interface ResponseFormat
 	 * @return the JSON schema format
 	 */
 	static JsonSchema jsonSchema(String name, Map<String, @Nullable Object> schema, @Nullable Boolean strict) {
+		Assert.hasText(name, "'name' must not be blank");
+		Assert.notNull(schema, "'schema' must not be null");
 		return new JsonSchema(new JsonSchema.Definition(name, null, schema, strict));
 	}
 

@@ -144,6 +144,7 @@ public record CreateMessageRequest(MessageRole role, Content content, @Nullable 
 		 * @return this builder
 		 */
 		public Builder role(MessageRole role) {
+			Assert.notNull(role, "'role' must not be null");
 			this.role = role;
 			return this;
 		}

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.util.Assert;
+
 /**
  * A tool an assistant or a run may use: the code interpreter, file search or a function. Tools of a type this
  * version does not know (such as v1's {@code retrieval}) decode to {@link Unknown}.
@@ -43,6 +45,7 @@ public sealed interface Tool permits CodeInterpreterTool, FileSearchTool, Functi
 	 */
 	static FunctionTool function(String name, @Nullable String description,
 			@Nullable Map<String, @Nullable Object> parameters) {
+		Assert.hasText(name, "'name' must not be blank");
 		return new FunctionTool(new FunctionDefinition(name, description, parameters, null));
 	}
 

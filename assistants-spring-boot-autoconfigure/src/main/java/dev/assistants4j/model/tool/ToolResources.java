@@ -6,6 +6,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 import dev.assistants4j.model.vectorstore.ChunkingStrategy;
 
 /**
@@ -24,6 +26,7 @@ public record ToolResources(@JsonProperty("code_interpreter") @Nullable CodeInte
 	 * @return tool resources
 	 */
 	public static ToolResources codeInterpreterFiles(List<String> fileIds) {
+		Assert.notNull(fileIds, "'fileIds' must not be null");
 		return new ToolResources(new CodeInterpreterResources(fileIds), null);
 	}
 
@@ -33,6 +36,7 @@ public record ToolResources(@JsonProperty("code_interpreter") @Nullable CodeInte
 	 * @return tool resources
 	 */
 	public static ToolResources fileSearchVectorStores(List<String> vectorStoreIds) {
+		Assert.notNull(vectorStoreIds, "'vectorStoreIds' must not be null");
 		return new ToolResources(null, new FileSearchResources(vectorStoreIds, null));
 	}
 
