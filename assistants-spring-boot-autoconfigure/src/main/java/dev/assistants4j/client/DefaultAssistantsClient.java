@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -95,6 +96,7 @@ final class DefaultAssistantsClient implements AssistantsClient {
 			return settings.clientConnector();
 		}
 		HttpClient httpClient = HttpClient.create(SharedConnectionPool.INSTANCE)
+			.runOn(SharedConnectionPool.LOOPS)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
 					settings.connectTimeout().toMillis()));
 		// The response timeout is set on each request (ApiTransport), where streams will set their own.
@@ -191,10 +193,14 @@ final class DefaultAssistantsClient implements AssistantsClient {
 		return "AssistantsClient[" + this.settings.baseUrl() + "]";
 	}
 
-	// A holder, so that the pool is created only by a client that uses it.
+	// A holder, so that the pool and its event loops are created only by a client that uses them. The loops
+	// are the client's own, not Reactor Netty's global ones: a Spring context that shuts down disposes the
+	// global loops, and pooled connections bound to them would then never complete a request again.
 	private static final class SharedConnectionPool {
 
 		static final ConnectionProvider INSTANCE = connectionPool("assistants4j").build();
+
+		static final LoopResources LOOPS = LoopResources.create("assistants4j");
 
 	}
 
