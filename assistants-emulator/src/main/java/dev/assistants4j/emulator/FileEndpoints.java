@@ -95,10 +95,11 @@ final class FileEndpoints {
 	private Mono<byte[]> bytes(Flux<PartEvent> events) {
 		long max = this.settings.maxFileSize();
 		return events.map(PartEvent::content).reduce(new ByteArrayOutputStream(), (content, buffer) -> {
+			if (content.size() + (long) buffer.readableByteCount() > max) {
+				// Not released here: the reduction discards the buffer it failed on, and the hook releases it.
+				throw WireError.invalid("File exceeds the maximum size of " + max + " bytes.", "file", null);
+			}
 			try {
-				if (content.size() + (long) buffer.readableByteCount() > max) {
-					throw WireError.invalid("File exceeds the maximum size of " + max + " bytes.", "file", null);
-				}
 				byte[] chunk = new byte[buffer.readableByteCount()];
 				buffer.read(chunk);
 				content.writeBytes(chunk);
