@@ -1,6 +1,7 @@
 package dev.assistants4j.emulator;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -101,7 +102,7 @@ class AssistantsEmulatorTests {
 			assertThat(found.status()).isEqualTo(200);
 			assertThat(missing.status()).isEqualTo(404);
 			assertThat(unknown.status()).isEqualTo(404);
-			assertThat(java.util.stream.Stream.of(found, missing, unknown, again)
+			assertThat(Stream.of(found, missing, unknown, again)
 				.map((exchange) -> exchange.headers().getFirst("x-request-id")))
 				.allMatch((id) -> id != null && id.matches("req_[0-9a-f]{32}"))
 				.doesNotHaveDuplicates();
