@@ -18,10 +18,7 @@ import dev.assistants4j.emulator.responder.DefaultResponder;
 import dev.assistants4j.emulator.responder.Reply;
 import dev.assistants4j.emulator.responder.RunContext;
 import dev.assistants4j.emulator.responder.ScriptedResponder;
-import dev.assistants4j.model.SortOrder;
 import dev.assistants4j.model.assistant.CreateAssistantRequest;
-import dev.assistants4j.model.message.CreateMessageRequest;
-import dev.assistants4j.model.message.MessageListParams;
 import dev.assistants4j.model.run.CreateRunRequest;
 import dev.assistants4j.model.run.RequiredToolCall;
 import dev.assistants4j.model.run.Run;
@@ -78,8 +75,8 @@ class FunctionCallingTests {
 
 	@Test
 	void runsTheToolLoopUntilTheRunCompletes() {
-		String threadId = thread("What is the weather and time in Paris?");
-		CreateRunRequest request = CreateRunRequest.builder(assistant(WEATHER, TIME)).build();
+		String threadId = Fixtures.thread(this.client, "What is the weather and time in Paris?");
+		CreateRunRequest request = CreateRunRequest.builder(Fixtures.assistant(this.client, WEATHER, TIME)).build();
 		StepVerifier.create(this.client.runs().createAndPoll(threadId, request, this.handler))
 			.assertNext((run) -> assertThat(run.status()).isEqualTo(RunStatus.COMPLETED))
 			.expectComplete()
@@ -88,15 +85,15 @@ class FunctionCallingTests {
 			.containsExactlyInAnyOrder(
 					tuple("get_weather", "{\"city\":\"Paris\",\"unit\":\"celsius\"}"),
 					tuple("get_time", "{\"zone\":\"Europe/Paris\"}"));
-		assertThat(lastText(threadId))
+		assertThat(RunContext.textOf(Fixtures.latestMessage(this.client, threadId)))
 			.isEqualTo("[emulator] get_weather returned {\"get_weather\":\"ok\"}; get_time returned {\"get_time\":\"ok\"}.");
 	}
 
 	@Test
 	void recordsTheCallsAndTheirOutputsInARunStep() {
-		String threadId = thread("Weather?");
+		String threadId = Fixtures.thread(this.client, "Weather?");
 		Run run = this.client.runs()
-			.createAndPoll(threadId, CreateRunRequest.builder(assistant(WEATHER)).build(), this.handler)
+			.createAndPoll(threadId, CreateRunRequest.builder(Fixtures.assistant(this.client, WEATHER)).build(), this.handler)
 			.block(TIMEOUT);
 		List<RunStep> steps = this.client.runSteps().list(threadId, run.id()).collectList().block(TIMEOUT);
 		assertThat(steps).extracting(RunStep::type).containsExactly(RunStepType.MESSAGE_CREATION, RunStepType.TOOL_CALLS);
@@ -114,10 +111,10 @@ class FunctionCallingTests {
 		responder.thenCall(new Reply.FunctionCall("get_weather", "{\"city\":\"Paris\"}"),
 				new Reply.FunctionCall("get_weather", "{\"city\":\"Tokyo\"}"))
 			.thenReply("Paris and Tokyo are sunny.");
-		String threadId = thread("Weather in Paris and Tokyo?");
+		String threadId = Fixtures.thread(this.client, "Weather in Paris and Tokyo?");
 		int asked = responder.contexts().size();
 		StepVerifier.create(this.client.runs()
-				.createAndPoll(threadId, CreateRunRequest.builder(assistant(WEATHER)).build(), this.handler))
+				.createAndPoll(threadId, CreateRunRequest.builder(Fixtures.assistant(this.client, WEATHER)).build(), this.handler))
 			.assertNext((run) -> assertThat(run.status()).isEqualTo(RunStatus.COMPLETED))
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -127,13 +124,13 @@ class FunctionCallingTests {
 		assertThat(contexts.get(0).lastUserText()).isEqualTo("Weather in Paris and Tokyo?");
 		assertThat(contexts.get(1).toolOutputs()).extracting(RunContext.FunctionOutput::arguments)
 			.containsExactly("{\"city\":\"Paris\"}", "{\"city\":\"Tokyo\"}");
-		assertThat(lastText(threadId)).isEqualTo("Paris and Tokyo are sunny.");
+		assertThat(RunContext.textOf(Fixtures.latestMessage(this.client, threadId))).isEqualTo("Paris and Tokyo are sunny.");
 	}
 
 	@Test
 	void callsOnlyTheFirstFunctionWithoutParallelToolCalls() {
-		String threadId = thread("Weather?");
-		CreateRunRequest request = CreateRunRequest.builder(assistant(WEATHER, TIME)).parallelToolCalls(false).build();
+		String threadId = Fixtures.thread(this.client, "Weather?");
+		CreateRunRequest request = CreateRunRequest.builder(Fixtures.assistant(this.client, WEATHER, TIME)).parallelToolCalls(false).build();
 		Run run = this.client.runs().createAndPoll(threadId, request).block(TIMEOUT);
 		assertThat(run.status()).isEqualTo(RunStatus.REQUIRES_ACTION);
 		assertThat(run.requiredToolCalls()).extracting((call) -> call.function().name()).containsExactly("get_weather");
@@ -142,8 +139,8 @@ class FunctionCallingTests {
 
 	@Test
 	void answersWithoutCallingWhenToolChoiceIsNone() {
-		String threadId = thread("Hello");
-		CreateRunRequest request = CreateRunRequest.builder(assistant(WEATHER))
+		String threadId = Fixtures.thread(this.client, "Hello");
+		CreateRunRequest request = CreateRunRequest.builder(Fixtures.assistant(this.client, WEATHER))
 			.toolChoice(ToolChoice.none())
 			.build();
 		StepVerifier.create(this.client.runs().createAndPoll(threadId, request))
@@ -156,9 +153,9 @@ class FunctionCallingTests {
 	void refusesOutputsThatDoNotMatchThePendingCalls() {
 		responder.thenCall(new Reply.FunctionCall("get_weather", "{\"city\":\"Paris\"}"),
 				new Reply.FunctionCall("get_weather", "{\"city\":\"Tokyo\"}"));
-		String threadId = thread("Weather?");
+		String threadId = Fixtures.thread(this.client, "Weather?");
 		Run run = this.client.runs()
-			.createAndPoll(threadId, CreateRunRequest.builder(assistant(WEATHER)).build())
+			.createAndPoll(threadId, CreateRunRequest.builder(Fixtures.assistant(this.client, WEATHER)).build())
 			.block(TIMEOUT);
 		List<String> ids = run.requiredToolCalls().stream().map(RequiredToolCall::id).toList();
 		SubmitToolOutputsRequest oneOfTwo = SubmitToolOutputsRequest.of(ids.get(0), "sunny");
@@ -190,7 +187,7 @@ class FunctionCallingTests {
 
 	@Test
 	void refusesOutputsForARunThatDoesNotRequireAction() {
-		String threadId = thread("Hello");
+		String threadId = Fixtures.thread(this.client, "Hello");
 		String assistantId = this.client.assistants()
 			.create(CreateAssistantRequest.builder("gpt-4o").build())
 			.block(TIMEOUT)
@@ -202,25 +199,6 @@ class FunctionCallingTests {
 			.expectErrorSatisfies((ex) -> assertThat(((BadRequestException) ex).error().message())
 				.isEqualTo("Runs in status \"completed\" do not accept tool outputs."))
 			.verify(TIMEOUT);
-	}
-
-	private String assistant(Tool... tools) {
-		return this.client.assistants()
-			.create(CreateAssistantRequest.builder("gpt-4o").tools(List.of(tools)).build())
-			.block(TIMEOUT)
-			.id();
-	}
-
-	private String thread(String question) {
-		String threadId = this.client.threads().create().block(TIMEOUT).id();
-		this.client.messages().create(threadId, CreateMessageRequest.user(question)).block(TIMEOUT);
-		return threadId;
-	}
-
-	private String lastText(String threadId) {
-		return RunContext.textOf(this.client.messages()
-			.list(threadId, MessageListParams.builder().order(SortOrder.DESC).limit(1).build())
-			.blockFirst(TIMEOUT));
 	}
 
 }

@@ -15,12 +15,9 @@ import dev.assistants4j.client.BadRequestException;
 import dev.assistants4j.emulator.junit.AssistantsEmulatorExtension;
 import dev.assistants4j.emulator.responder.RunContext;
 import dev.assistants4j.emulator.responder.ScriptedResponder;
-import dev.assistants4j.model.SortOrder;
-import dev.assistants4j.model.assistant.CreateAssistantRequest;
 import dev.assistants4j.model.message.CreateMessageRequest;
 import dev.assistants4j.model.message.Message;
 import dev.assistants4j.model.message.MessageIncompleteReason;
-import dev.assistants4j.model.message.MessageListParams;
 import dev.assistants4j.model.message.MessageStatus;
 import dev.assistants4j.model.run.CreateRunRequest;
 import dev.assistants4j.model.run.Run;
@@ -59,9 +56,9 @@ class RunLifecycleTests {
 	@Test
 	void movesARunThroughItsLifecycleAsTimePasses() {
 		responder.thenReply("Hello there");
-		String threadId = thread();
+		String threadId = Fixtures.thread(this.client, "Tell me something");
 		long createdAt = time.now(TimeUnit.SECONDS);
-		Run run = this.client.runs().create(threadId, CreateRunRequest.builder(assistant()).build()).block(TIMEOUT);
+		Run run = this.client.runs().create(threadId, CreateRunRequest.builder(Fixtures.assistant(this.client)).build()).block(TIMEOUT);
 		assertThat(run.status()).isEqualTo(RunStatus.QUEUED);
 		assertThat(run.createdAt()).isEqualTo(createdAt);
 		assertThat(run.expiresAt()).isEqualTo(createdAt + 600);
@@ -70,24 +67,24 @@ class RunLifecycleTests {
 		Run started = retrieve(run);
 		assertThat(started.status()).isEqualTo(RunStatus.IN_PROGRESS);
 		assertThat(started.startedAt()).isEqualTo(createdAt + 1);
-		assertThat(answer(threadId).status()).isEqualTo(MessageStatus.IN_PROGRESS);
-		assertThat(answer(threadId).content()).isEmpty();
+		assertThat(Fixtures.latestMessage(this.client, threadId).status()).isEqualTo(MessageStatus.IN_PROGRESS);
+		assertThat(Fixtures.latestMessage(this.client, threadId).content()).isEmpty();
 		time.advanceTimeBy(STEP);
-		assertThat(RunContext.textOf(answer(threadId))).isEqualTo("Hello");
+		assertThat(RunContext.textOf(Fixtures.latestMessage(this.client, threadId))).isEqualTo("Hello");
 		assertThat(retrieve(run).status()).isEqualTo(RunStatus.IN_PROGRESS);
 		time.advanceTimeBy(STEP);
 		Run completed = retrieve(run);
 		assertThat(completed.status()).isEqualTo(RunStatus.COMPLETED);
 		assertThat(completed.completedAt()).isEqualTo(createdAt + 3);
-		assertThat(answer(threadId).status()).isEqualTo(MessageStatus.COMPLETED);
-		assertThat(RunContext.textOf(answer(threadId))).isEqualTo("Hello there");
+		assertThat(Fixtures.latestMessage(this.client, threadId).status()).isEqualTo(MessageStatus.COMPLETED);
+		assertThat(RunContext.textOf(Fixtures.latestMessage(this.client, threadId))).isEqualTo("Hello there");
 	}
 
 	@Test
 	void asksPollersToWaitWhileTheRunIsNotOver() {
 		responder.thenReply("Hi");
-		String threadId = thread();
-		Run run = this.client.runs().create(threadId, CreateRunRequest.builder(assistant()).build()).block(TIMEOUT);
+		String threadId = Fixtures.thread(this.client, "Tell me something");
+		Run run = this.client.runs().create(threadId, CreateRunRequest.builder(Fixtures.assistant(this.client)).build()).block(TIMEOUT);
 		String uri = "/threads/" + threadId + "/runs/" + run.id();
 		RawExchange queued = RawExchange.of(RawExchange.client(emulator.emulator()).get().uri(uri));
 		assertThat(queued.headers().getFirst("openai-poll-after-ms")).isEqualTo("250");
@@ -100,8 +97,8 @@ class RunLifecycleTests {
 	@Test
 	void cancelsARunWhileItWrites() {
 		responder.thenReply("One two three");
-		String threadId = thread();
-		Run run = this.client.runs().create(threadId, CreateRunRequest.builder(assistant()).build()).block(TIMEOUT);
+		String threadId = Fixtures.thread(this.client, "Tell me something");
+		Run run = this.client.runs().create(threadId, CreateRunRequest.builder(Fixtures.assistant(this.client)).build()).block(TIMEOUT);
 		time.advanceTimeBy(STEP.multipliedBy(2));
 		StepVerifier.create(this.client.runs().cancel(threadId, run.id()))
 			.assertNext((cancelling) -> assertThat(cancelling.status()).isEqualTo(RunStatus.CANCELLING))
@@ -111,7 +108,7 @@ class RunLifecycleTests {
 		Run cancelled = retrieve(run);
 		assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
 		assertThat(cancelled.cancelledAt()).isEqualTo(time.now(TimeUnit.SECONDS));
-		Message answer = answer(threadId);
+		Message answer = Fixtures.latestMessage(this.client, threadId);
 		assertThat(answer.status()).isEqualTo(MessageStatus.INCOMPLETE);
 		assertThat(answer.incompleteDetails().reason()).isEqualTo(MessageIncompleteReason.RUN_CANCELLED);
 		assertThat(RunContext.textOf(answer)).isEqualTo("One");
@@ -125,8 +122,8 @@ class RunLifecycleTests {
 	@Test
 	void holdsTheThreadWhileTheRunIsActive() {
 		responder.thenCall("get_weather", "{}");
-		String threadId = thread();
-		String assistantId = assistant();
+		String threadId = Fixtures.thread(this.client, "Tell me something");
+		String assistantId = Fixtures.assistant(this.client);
 		Run run = this.client.runs().create(threadId, CreateRunRequest.builder(assistantId).build()).block(TIMEOUT);
 		time.advanceTimeBy(STEP);
 		assertThat(retrieve(run).status()).isEqualTo(RunStatus.REQUIRES_ACTION);
@@ -149,8 +146,8 @@ class RunLifecycleTests {
 	@Test
 	void expiresARunWhoseOutputsComeTooLate() {
 		responder.thenCall("get_weather", "{\"city\":\"Paris\"}");
-		String threadId = thread();
-		Run run = this.client.runs().create(threadId, CreateRunRequest.builder(assistant()).build()).block(TIMEOUT);
+		String threadId = Fixtures.thread(this.client, "Tell me something");
+		Run run = this.client.runs().create(threadId, CreateRunRequest.builder(Fixtures.assistant(this.client)).build()).block(TIMEOUT);
 		time.advanceTimeBy(STEP);
 		Run waiting = retrieve(run);
 		assertThat(waiting.status()).isEqualTo(RunStatus.REQUIRES_ACTION);
@@ -169,8 +166,8 @@ class RunLifecycleTests {
 	@Test
 	void failsTheRunInsideItWhileEveryRequestSucceeds() {
 		responder.thenFail(RunErrorCode.RATE_LIMIT_EXCEEDED, "Rate limit reached for gpt-4o.");
-		String threadId = thread();
-		Run run = this.client.runs().create(threadId, CreateRunRequest.builder(assistant()).build()).block(TIMEOUT);
+		String threadId = Fixtures.thread(this.client, "Tell me something");
+		Run run = this.client.runs().create(threadId, CreateRunRequest.builder(Fixtures.assistant(this.client)).build()).block(TIMEOUT);
 		time.advanceTimeBy(STEP);
 		Run failed = retrieve(run);
 		assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
@@ -182,8 +179,8 @@ class RunLifecycleTests {
 	@Test
 	void failsTheRunWithServerErrorWhenTheResponderFails() {
 		responder.then((context) -> Mono.error(new IllegalStateException("The model is down")));
-		String threadId = thread();
-		Run run = this.client.runs().create(threadId, CreateRunRequest.builder(assistant()).build()).block(TIMEOUT);
+		String threadId = Fixtures.thread(this.client, "Tell me something");
+		Run run = this.client.runs().create(threadId, CreateRunRequest.builder(Fixtures.assistant(this.client)).build()).block(TIMEOUT);
 		time.advanceTimeBy(STEP);
 		Run failed = retrieve(run);
 		assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
@@ -193,15 +190,15 @@ class RunLifecycleTests {
 	@Test
 	void endsIncompleteAtMaxCompletionTokens() {
 		responder.thenReply("one two three four five");
-		String threadId = thread();
-		CreateRunRequest request = CreateRunRequest.builder(assistant()).maxCompletionTokens(2).build();
+		String threadId = Fixtures.thread(this.client, "Tell me something");
+		CreateRunRequest request = CreateRunRequest.builder(Fixtures.assistant(this.client)).maxCompletionTokens(2).build();
 		Run run = this.client.runs().create(threadId, request).block(TIMEOUT);
 		time.advanceTimeBy(STEP.multipliedBy(4));
 		Run incomplete = retrieve(run);
 		assertThat(incomplete.status()).isEqualTo(RunStatus.INCOMPLETE);
 		assertThat(incomplete.incompleteDetails().reason()).isEqualTo(RunIncompleteReason.MAX_COMPLETION_TOKENS);
 		assertThat(incomplete.usage().completionTokens()).isEqualTo(2);
-		Message answer = answer(threadId);
+		Message answer = Fixtures.latestMessage(this.client, threadId);
 		assertThat(answer.status()).isEqualTo(MessageStatus.INCOMPLETE);
 		assertThat(answer.incompleteDetails().reason()).isEqualTo(MessageIncompleteReason.MAX_TOKENS);
 		assertThat(RunContext.textOf(answer)).isEqualTo("one two");
@@ -209,8 +206,8 @@ class RunLifecycleTests {
 
 	@Test
 	void endsIncompleteAtMaxPromptTokens() {
-		String threadId = thread();
-		CreateRunRequest request = CreateRunRequest.builder(assistant()).maxPromptTokens(1).build();
+		String threadId = Fixtures.thread(this.client, "Tell me something");
+		CreateRunRequest request = CreateRunRequest.builder(Fixtures.assistant(this.client)).maxPromptTokens(1).build();
 		Run run = this.client.runs().create(threadId, request).block(TIMEOUT);
 		time.advanceTimeBy(STEP);
 		Run incomplete = retrieve(run);
@@ -219,27 +216,8 @@ class RunLifecycleTests {
 		assertThat(responder.remaining()).isZero();
 	}
 
-	private String assistant() {
-		return this.client.assistants()
-			.create(CreateAssistantRequest.builder("gpt-4o").build())
-			.block(TIMEOUT)
-			.id();
-	}
-
-	private String thread() {
-		String threadId = this.client.threads().create().block(TIMEOUT).id();
-		this.client.messages().create(threadId, CreateMessageRequest.user("Tell me something")).block(TIMEOUT);
-		return threadId;
-	}
-
 	private Run retrieve(Run run) {
 		return this.client.runs().retrieve(run.threadId(), run.id()).block(TIMEOUT);
-	}
-
-	private Message answer(String threadId) {
-		return this.client.messages()
-			.list(threadId, MessageListParams.builder().order(SortOrder.DESC).limit(1).build())
-			.blockFirst(TIMEOUT);
 	}
 
 	private List<RunStep> steps(String threadId, Run run) {

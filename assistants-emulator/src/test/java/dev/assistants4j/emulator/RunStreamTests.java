@@ -27,8 +27,6 @@ import dev.assistants4j.emulator.junit.AssistantsEmulatorExtension;
 import dev.assistants4j.emulator.responder.DefaultResponder;
 import dev.assistants4j.emulator.responder.Reply;
 import dev.assistants4j.emulator.responder.ScriptedResponder;
-import dev.assistants4j.model.assistant.CreateAssistantRequest;
-import dev.assistants4j.model.message.CreateMessageRequest;
 import dev.assistants4j.model.run.RunErrorCode;
 import dev.assistants4j.model.run.RunStatus;
 import dev.assistants4j.model.tool.Tool;
@@ -73,8 +71,8 @@ class RunStreamTests {
 
 	@Test
 	void streamsARunInTheServiceEventOrder() {
-		String threadId = thread("Hello world");
-		List<SseEvent> events = post("/threads/" + threadId + "/runs", Map.of("assistant_id", assistant()))
+		String threadId = Fixtures.thread(this.client, "Hello world");
+		List<SseEvent> events = post("/threads/" + threadId + "/runs", Map.of("assistant_id", Fixtures.assistant(this.client)))
 			.collectList()
 			.block(TIMEOUT);
 		assertThat(names(events)).containsExactlyElementsOf(concat(RUN_START, MESSAGE_START,
@@ -98,7 +96,7 @@ class RunStreamTests {
 
 	@Test
 	void startsTheStreamOfANewThreadWithIt() {
-		List<SseEvent> events = post("/threads/runs", Map.of("assistant_id", assistant(), "thread",
+		List<SseEvent> events = post("/threads/runs", Map.of("assistant_id", Fixtures.assistant(this.client), "thread",
 				Map.of("messages", List.of(Map.of("role", "user", "content", "Hi")))))
 			.collectList()
 			.block(TIMEOUT);
@@ -111,8 +109,8 @@ class RunStreamTests {
 
 	@Test
 	void endsTheStreamAtRequiresActionAndResumesItOnSubmission() {
-		String threadId = thread("Weather in Paris?");
-		String assistantId = assistant(Tool.function("get_weather", null,
+		String threadId = Fixtures.thread(this.client, "Weather in Paris?");
+		String assistantId = Fixtures.assistant(this.client, Tool.function("get_weather", null,
 				Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string")), "required",
 						List.of("city"))));
 		List<SseEvent> calling = post("/threads/" + threadId + "/runs", Map.of("assistant_id", assistantId))
@@ -142,8 +140,8 @@ class RunStreamTests {
 	void flushesEachEventAsItHappens() {
 		Sinks.Many<String> chunks = Sinks.many().unicast().onBackpressureBuffer();
 		responder.then(Reply.text(chunks.asFlux()));
-		String threadId = thread("Hi");
-		StepVerifier.create(post("/threads/" + threadId + "/runs", Map.of("assistant_id", assistant()))
+		String threadId = Fixtures.thread(this.client, "Hi");
+		StepVerifier.create(post("/threads/" + threadId + "/runs", Map.of("assistant_id", Fixtures.assistant(this.client)))
 				.map(SseEvent::event))
 			.expectNextSequence(concat(RUN_START, MESSAGE_START))
 			.then(() -> chunks.tryEmitNext("Hel"))
@@ -163,8 +161,8 @@ class RunStreamTests {
 	void goesOnWhenTheClientStopsReading() {
 		Sinks.Many<String> chunks = Sinks.many().unicast().onBackpressureBuffer();
 		responder.then(Reply.text(chunks.asFlux()));
-		String threadId = thread("Hi");
-		List<SseEvent> read = post("/threads/" + threadId + "/runs", Map.of("assistant_id", assistant()))
+		String threadId = Fixtures.thread(this.client, "Hi");
+		List<SseEvent> read = post("/threads/" + threadId + "/runs", Map.of("assistant_id", Fixtures.assistant(this.client)))
 			.doOnSubscribe((subscription) -> chunks.tryEmitNext("Hello"))
 			.takeUntil((event) -> event.event().equals("thread.message.delta"))
 			.collectList()
@@ -181,8 +179,8 @@ class RunStreamTests {
 	@Test
 	void streamsAFailureInsideTheRun() {
 		responder.thenFail(RunErrorCode.RATE_LIMIT_EXCEEDED, "Rate limit reached for gpt-4o.");
-		String threadId = thread("Hi");
-		List<SseEvent> events = post("/threads/" + threadId + "/runs", Map.of("assistant_id", assistant()))
+		String threadId = Fixtures.thread(this.client, "Hi");
+		List<SseEvent> events = post("/threads/" + threadId + "/runs", Map.of("assistant_id", Fixtures.assistant(this.client)))
 			.collectList()
 			.block(TIMEOUT);
 		assertThat(names(events)).containsExactlyElementsOf(concat(RUN_START, List.of("thread.run.failed", "done")));
@@ -195,9 +193,9 @@ class RunStreamTests {
 	void streamsTheCancellationOfARun() {
 		Sinks.Many<String> chunks = Sinks.many().unicast().onBackpressureBuffer();
 		responder.then(Reply.text(chunks.asFlux()));
-		String threadId = thread("Hi");
+		String threadId = Fixtures.thread(this.client, "Hi");
 		AtomicReference<String> runId = new AtomicReference<>();
-		StepVerifier.create(post("/threads/" + threadId + "/runs", Map.of("assistant_id", assistant())))
+		StepVerifier.create(post("/threads/" + threadId + "/runs", Map.of("assistant_id", Fixtures.assistant(this.client))))
 			.assertNext((created) -> runId.set(json(created).get("id").stringValue()))
 			.expectNextCount(RUN_START.size() + MESSAGE_START.size() - 1)
 			.then(() -> this.client.runs().cancel(threadId, runId.get()).subscribe())
@@ -223,19 +221,6 @@ class RunStreamTests {
 						(type) -> assertThat(type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)).isTrue());
 				return new ServerSentEventDecoder(1 << 20).decode(response.body(BodyExtractors.toDataBuffers()));
 			});
-	}
-
-	private String assistant(Tool... tools) {
-		return this.client.assistants()
-			.create(CreateAssistantRequest.builder("gpt-4o").tools(List.of(tools)).build())
-			.block(TIMEOUT)
-			.id();
-	}
-
-	private String thread(String question) {
-		String threadId = this.client.threads().create().block(TIMEOUT).id();
-		this.client.messages().create(threadId, CreateMessageRequest.user(question)).block(TIMEOUT);
-		return threadId;
 	}
 
 	private static List<String> names(List<SseEvent> events) {

@@ -13,6 +13,9 @@ import reactor.core.publisher.Mono;
  * cancelled or expires. An error from the {@code Mono}, or from the chunks of a text, fails the run with
  * {@code server_error}; to fail it with another code, answer a {@link Reply.Failure}.
  *
+ * <p>The emulator asks from its scheduler's threads, for several runs at once: implementations must be
+ * thread-safe, and should not block.
+ *
  * @see DefaultResponder
  * @see ScriptedResponder
  */

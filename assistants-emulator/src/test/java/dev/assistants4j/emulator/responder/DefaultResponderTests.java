@@ -107,5 +107,4 @@ class DefaultResponderTests {
 				List.of(new TextContent(new TextContent.Text(text, List.of()))), null, null, List.of(), Map.of());
 	}
 
-
 }
