@@ -36,6 +36,10 @@ final class ToolRules {
 		for (int i = 0; i < tools.size(); i++) {
 			Tool tool = tools.get(i);
 			String param = "tools[" + i + "]";
+			if (tool instanceof Tool.Unknown unknown && unknown.type() == null) {
+				throw WireError.invalid("Invalid type for '" + param + "': expected an object with a 'type'.", param,
+						"invalid_type");
+			}
 			if (tool instanceof Tool.Unknown unknown) {
 				throw WireError.invalidValue(param + ".type", unknown.type(),
 						List.of(CodeInterpreterTool.TYPE, FunctionTool.TYPE, FileSearchTool.TYPE));

@@ -180,6 +180,17 @@ class RefusalTests {
 	}
 
 	@Test
+	void refusesAToolOfAnUnknownTypeOrWithoutOne() {
+		RawExchange browser = post("/assistants", "{\"model\":\"gpt-4o\",\"tools\":[{\"type\":\"browser\"}]}");
+		assertThat(browser.error().get("message").stringValue()).isEqualTo("Invalid value: 'browser'. Supported "
+				+ "values are: 'code_interpreter', 'function' and 'file_search'.");
+		assertThat(browser.error().get("param").stringValue()).isEqualTo("tools[0].type");
+		RawExchange untyped = post("/assistants", "{\"model\":\"gpt-4o\",\"tools\":\"code_interpreter\"}");
+		assertThat(untyped.status()).isEqualTo(400);
+		assertThat(untyped.error().get("code").stringValue()).isEqualTo("invalid_type");
+	}
+
+	@Test
 	void refusesALimitOutsideItsRangeAndAnUnknownOrder() {
 		RawExchange zero = RawExchange.of(this.raw.get().uri("/assistants?limit=0"));
 		assertThat(zero.error().get("code").stringValue()).isEqualTo("integer_below_min_value");
