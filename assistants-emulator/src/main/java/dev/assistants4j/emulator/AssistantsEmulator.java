@@ -2,6 +2,8 @@ package dev.assistants4j.emulator;
 
 import java.time.Duration;
 
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -84,6 +86,9 @@ public final class AssistantsEmulator implements AutoCloseable {
 		long start = System.nanoTime();
 		try {
 			this.server = HttpServer.create()
+				// Tracked so that stopping closes kept-alive connections too: a client must not reach a
+				// stopped emulator through a connection it pooled before.
+				.channelGroup(new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))
 				.host(this.settings.host())
 				.port(this.settings.port())
 				.handle(new ReactorHttpHandlerAdapter(this.handler))
@@ -110,8 +115,8 @@ public final class AssistantsEmulator implements AutoCloseable {
 			return;
 		}
 		this.server = null;
-		this.state.clear();
 		running.disposeNow(STOP_TIMEOUT);
+		this.state.clear();
 		logger.debug("Assistants API emulator stopped");
 	}
 

@@ -3,6 +3,7 @@ package dev.assistants4j.emulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import dev.assistants4j.model.vectorstore.ModifyVectorStoreFileRequest;
 import dev.assistants4j.model.vectorstore.ModifyVectorStoreRequest;
 import dev.assistants4j.model.vectorstore.VectorStore;
 import dev.assistants4j.model.vectorstore.VectorStoreFile;
+import dev.assistants4j.model.vectorstore.VectorStoreFileBatch;
 import dev.assistants4j.model.vectorstore.VectorStoreFileErrorCode;
 import dev.assistants4j.model.vectorstore.VectorStoreFileListParams;
 import dev.assistants4j.model.vectorstore.VectorStoreFileStatus;
@@ -67,6 +69,7 @@ class VectorStoreTests {
 	void indexesAFileBatchAndListsItsFiles() {
 		String store = store();
 		List<String> files = List.of(upload("a.md", "a"), upload("b.md", "b"), upload("c.md", "c"));
+		AtomicReference<VectorStoreFileBatch> indexed = new AtomicReference<>();
 		StepVerifier.create(this.client.vectorStoreFileBatches()
 				.createAndPoll(store, CreateVectorStoreFileBatchRequest.of(files)))
 			.assertNext((batch) -> {
@@ -74,12 +77,14 @@ class VectorStoreTests {
 				assertThat(batch.vectorStoreId()).isEqualTo(store);
 				assertThat(batch.status()).isEqualTo(VectorStoreFileStatus.COMPLETED);
 				assertThat(batch.fileCounts().completed()).isEqualTo(3);
-				StepVerifier.create(this.client.vectorStoreFileBatches().listFiles(store, batch.id())
-						.map(VectorStoreFile::id))
-					.expectNextCount(3)
-					.expectComplete()
-					.verify(TIMEOUT);
+				indexed.set(batch);
 			})
+			.expectComplete()
+			.verify(TIMEOUT);
+		// Listed apart: waiting inside assertNext would block the event loop that delivered the batch.
+		StepVerifier.create(this.client.vectorStoreFileBatches().listFiles(store, indexed.get().id())
+				.map(VectorStoreFile::id))
+			.expectNextCount(3)
 			.expectComplete()
 			.verify(TIMEOUT);
 	}
