@@ -75,7 +75,7 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void startsTheEmulatorInABootApplicationWithoutAToken(CapturedOutput output) {
+	void startsTheEmulatorAndRunsTheDemosInABootApplicationWithoutAToken(CapturedOutput output) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
@@ -83,7 +83,9 @@ class SampleApplicationTests {
 			.web(WebApplicationType.NONE)
 			.run()) {
 			assertThat(context.getBean(AssistantsEmulator.class).isRunning()).isTrue();
-			assertThat(output).contains("Connected to the embedded Assistants API emulator");
+			assertThat(output).contains("Connected to the embedded Assistants API emulator")
+				.contains("Demo math-tutor answer: [emulator] You said: I need to solve the equation")
+				.contains("Demo weather answer: [emulator] get_weather returned {\"location\":\"Paris\"");
 		}
 	}
 
