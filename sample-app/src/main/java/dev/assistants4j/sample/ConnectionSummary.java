@@ -8,6 +8,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import dev.assistants4j.autoconfigure.AssistantsProperties;
@@ -27,14 +28,22 @@ class ConnectionSummary implements ApplicationRunner {
 
 	private final ObjectProvider<AssistantsProperties> properties;
 
-	ConnectionSummary(ObjectProvider<AssistantsEmulator> emulator, ObjectProvider<AssistantsProperties> properties) {
+	private final Environment environment;
+
+	ConnectionSummary(ObjectProvider<AssistantsEmulator> emulator, ObjectProvider<AssistantsProperties> properties,
+			Environment environment) {
 		this.emulator = emulator;
 		this.properties = properties;
+		this.environment = environment;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		logger.info(describe());
+		String port = this.environment.getProperty("local.server.port");
+		if (port != null) {
+			logger.info("Chat page: http://localhost:" + port + "/");
+		}
 	}
 
 	String describe() {
