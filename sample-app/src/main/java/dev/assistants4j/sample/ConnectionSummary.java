@@ -50,9 +50,10 @@ class ConnectionSummary implements ApplicationRunner {
 		AssistantsEmulator emulator = this.emulator.getIfAvailable();
 		if (emulator != null) {
 			return "Connected to the embedded Assistants API emulator at " + emulator.baseUrl()
-					+ ", because no OPENAI_ASSISTANTS_TOKEN is set; its answers are scripted and start with "
-					+ "[emulator]. To talk to a real server, set OPENAI_ASSISTANTS_TOKEN (and "
-					+ "OPENAI_ASSISTANTS_BASE_URL for a server other than https://api.openai.com/v1).";
+					+ " (openai.assistants.emulator.enabled, on by default when no OPENAI_ASSISTANTS_TOKEN is set); "
+					+ "its answers are scripted and start with [emulator]. To talk to a real server, set "
+					+ "OPENAI_ASSISTANTS_TOKEN (and OPENAI_ASSISTANTS_BASE_URL for a server other than "
+					+ "https://api.openai.com/v1).";
 		}
 		AssistantsProperties properties = this.properties.getIfAvailable();
 		if (properties != null) {
