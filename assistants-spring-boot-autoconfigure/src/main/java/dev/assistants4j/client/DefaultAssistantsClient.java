@@ -122,8 +122,8 @@ final class DefaultAssistantsClient implements AssistantsClient {
 
 	private static void defaultHeaders(ClientSettings settings, HttpHeaders headers) {
 		switch (settings.authHeader()) {
-			case BEARER -> headers.setBearerAuth(settings.token());
-			case API_KEY -> headers.set(AssistantsHttpHeaders.API_KEY, settings.token());
+			case BEARER -> headers.set(HttpHeaders.AUTHORIZATION, settings.credential());
+			case API_KEY -> headers.set(AssistantsHttpHeaders.API_KEY, settings.credential());
 		}
 		if (settings.betaHeader() != null) {
 			headers.set(AssistantsHttpHeaders.BETA, settings.betaHeader());

@@ -289,7 +289,8 @@ final class DefaultAssistantsClientBuilder implements AssistantsClient.Builder {
 	@Override
 	public AssistantsClient build() {
 		Assert.state(this.token != null, "A token is required: call token(..) before build()");
-		ClientSettings settings = new ClientSettings(this.token, this.baseUrl, this.authHeader, this.betaHeader,
+		ClientSettings settings = new ClientSettings(ClientSettings.credential(this.authHeader, this.token),
+				this.baseUrl, this.authHeader, this.betaHeader,
 				this.organization, this.project, Collections.unmodifiableMap(new LinkedHashMap<>(this.headers)),
 				Collections.unmodifiableMap(new LinkedHashMap<>(this.queryParams)),
 				this.connectTimeout, this.responseTimeout, this.streamIdleTimeout, this.maxInMemorySize,

@@ -1,5 +1,7 @@
 package dev.assistants4j.client;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -222,6 +225,27 @@ class AssistantsClientBuilderTests {
 		server.verify(getRequestedFor(urlEqualTo("/v1/assistants/asst_1")).withHeader("X-Shared", equalTo("yes"))
 			.withHeader("Authorization", absent())
 			.withHeader("OpenAI-Beta", absent()));
+	}
+
+
+	@ParameterizedTest
+	@EnumSource(AuthHeaderStyle.class)
+	void clientKeepsTheTokenOnlyInsideTheHeaderValueItSends(AuthHeaderStyle style) throws Exception {
+		AssistantsClient client = AssistantsClient.builder().token("sk-heap-123").authHeader(style).build();
+		Field field = client.getClass().getDeclaredField("settings");
+		field.setAccessible(true);
+		ClientSettings settings = (ClientSettings) field.get(client);
+		String sent = (style == AuthHeaderStyle.BEARER) ? "Bearer sk-heap-123" : "sk-heap-123";
+		assertThat(settings.credential()).isEqualTo(sent);
+		for (RecordComponent component : ClientSettings.class.getRecordComponents()) {
+			Object value = component.getAccessor().invoke(settings);
+			if (!component.getName().equals("credential")) {
+				assertThat(String.valueOf(value)).as(component.getName()).doesNotContain("sk-heap-123");
+			}
+		}
+		assertThat(client.mutate().authHeader(AuthHeaderStyle.API_KEY).build()).extracting("settings")
+			.extracting("credential")
+			.isEqualTo("sk-heap-123");
 	}
 
 }
