@@ -30,6 +30,7 @@ import dev.assistants4j.model.runstep.RunStep;
 import dev.assistants4j.model.runstep.RunStepType;
 import dev.assistants4j.model.runstep.StepDetails;
 import dev.assistants4j.model.tool.Tool;
+import dev.assistants4j.stream.RunStreamAccumulator;
 import dev.assistants4j.tool.FunctionCall;
 import dev.assistants4j.tool.ToolCallHandler;
 
@@ -85,6 +86,26 @@ class FunctionCallingTests {
 			.containsExactlyInAnyOrder(
 					tuple("get_weather", "{\"city\":\"Paris\",\"unit\":\"celsius\"}"),
 					tuple("get_time", "{\"zone\":\"Europe/Paris\"}"));
+		assertThat(RunContext.textOf(Fixtures.latestMessage(this.client, threadId)))
+			.isEqualTo("[emulator] get_weather returned {\"get_weather\":\"ok\"}; get_time returned {\"get_time\":\"ok\"}.");
+	}
+
+	@Test
+	void streamsTheRunThroughItsFunctionCallsOnOneFluxOfTypedEvents() {
+		String threadId = Fixtures.thread(this.client, "What is the weather and time in Paris?");
+		CreateRunRequest request = CreateRunRequest.builder(Fixtures.assistant(this.client, WEATHER, TIME)).build();
+		StepVerifier.create(RunStreamAccumulator.accumulate(this.client.runs().createStream(threadId, request,
+				this.handler)))
+			.assertNext((result) -> {
+				assertThat(result.run().status()).isEqualTo(RunStatus.COMPLETED);
+				assertThat(result.text()).isEqualTo("[emulator] get_weather returned {\"get_weather\":\"ok\"}; "
+						+ "get_time returned {\"get_time\":\"ok\"}.");
+				assertThat(result.steps()).extracting(RunStep::type)
+					.containsExactly(RunStepType.TOOL_CALLS, RunStepType.MESSAGE_CREATION);
+			})
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(this.calls).extracting(FunctionCall::name).containsExactlyInAnyOrder("get_weather", "get_time");
 		assertThat(RunContext.textOf(Fixtures.latestMessage(this.client, threadId)))
 			.isEqualTo("[emulator] get_weather returned {\"get_weather\":\"ok\"}; get_time returned {\"get_time\":\"ok\"}.");
 	}
