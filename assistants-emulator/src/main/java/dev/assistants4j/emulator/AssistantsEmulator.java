@@ -2,6 +2,7 @@ package dev.assistants4j.emulator;
 
 import java.time.Duration;
 
+import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.apache.commons.logging.Log;
@@ -62,6 +63,10 @@ public final class AssistantsEmulator implements AutoCloseable {
 
 	private volatile @Nullable DisposableServer server;
 
+	// Every connection the server accepted, closed on stop: a client must not reach a stopped emulator
+	// through a connection it pooled before.
+	private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
 	private AssistantsEmulator(EmulatorSettings settings) {
 		this.settings = settings;
 		this.state = new EmulatorState(settings.scheduler());
@@ -86,9 +91,7 @@ public final class AssistantsEmulator implements AutoCloseable {
 		long start = System.nanoTime();
 		try {
 			this.server = HttpServer.create()
-				// Tracked so that stopping closes kept-alive connections too: a client must not reach a
-				// stopped emulator through a connection it pooled before.
-				.channelGroup(new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))
+				.channelGroup(this.connections)
 				.host(this.settings.host())
 				.port(this.settings.port())
 				.handle(new ReactorHttpHandlerAdapter(this.handler))
@@ -116,6 +119,7 @@ public final class AssistantsEmulator implements AutoCloseable {
 		}
 		this.server = null;
 		running.disposeNow(STOP_TIMEOUT);
+		this.connections.close().awaitUninterruptibly(STOP_TIMEOUT.toMillis());
 		this.state.clear();
 		logger.debug("Assistants API emulator stopped");
 	}
