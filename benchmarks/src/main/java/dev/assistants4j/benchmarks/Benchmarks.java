@@ -197,6 +197,10 @@ public final class Benchmarks {
 				new Scenario("stream a run", 1, Math.max(1, (int) (16 * scale)), EVENTS_PER_RUN, "events"),
 				new Scenario("stream a run", 8, Math.max(8, (int) (48 * scale)), EVENTS_PER_RUN, "events"));
 
+		// -Dbench.only=stream and -Dbench.clients=ours narrow a run, e.g. to profile one scenario.
+		String only = System.getProperty("bench.only", "");
+		List<String> onlyClients = Arrays.asList(System.getProperty("bench.clients", "").split(","));
+		scenarios = scenarios.stream().filter(sc -> sc.name().startsWith(only)).toList();
 		StringBuilder report = new StringBuilder();
 		StringBuilder ratios = new StringBuilder();
 		report.append("| scenario | in flight | client | ").append("throughput (median) | spread (min–max) | ")
@@ -209,6 +213,9 @@ public final class Benchmarks {
 			Map<String, Op> ops = s.name().startsWith("retrieve") ? retrieve
 					: s.name().startsWith("list") ? list : stream;
 			List<String> clients = new ArrayList<>(ops.keySet());
+			if (!onlyClients.get(0).isEmpty()) {
+				clients.retainAll(onlyClients);
+			}
 			Map<String, List<Sample>> samples = new LinkedHashMap<>();
 			Map<String, String> errors = new LinkedHashMap<>();
 			clients.forEach(c -> samples.put(c, new ArrayList<>()));
