@@ -70,6 +70,28 @@ class UnionDeserializerTests {
 	}
 
 	@Test
+	void discriminatorAfterTheMembersPropertiesStillPicksTheMember() {
+		Tool tool = read("{\"function\":{\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\"}},"
+				+ "\"type\":\"function\"}", Tool.class);
+		assertThat(tool).isInstanceOfSatisfying(FunctionTool.class, (function) -> {
+			assertThat(function.function().name()).isEqualTo("get_weather");
+			assertThat(function.function().parameters()).containsEntry("type", "object");
+		});
+	}
+
+	@Test
+	void membersDecodeAlikeInEveryMapperThatSharesTheModule() {
+		tools.jackson.databind.JacksonModule module = AssistantsJson.module();
+		JsonMapper first = JsonMapper.builder().addModule(module).build();
+		JsonMapper second = JsonMapper.builder().addModule(module).build();
+		String json = "[{\"type\":\"code_interpreter\"},{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]";
+		Tool[] fromFirst = first.readValue(json, Tool[].class);
+		Tool[] fromSecond = second.readValue(json, Tool[].class);
+		assertThat(fromSecond).containsExactly(fromFirst);
+		assertThat(fromFirst[1]).isInstanceOf(FunctionTool.class);
+	}
+
+	@Test
 	void unknownToolInsideAnAssistantIsWrittenBackExactly() {
 		String browser = "{\"type\":\"browser\",\"browser\":{\"engine\":\"x\"}}";
 		Assistant assistant = read("{\"id\":\"asst_1\",\"tools\":[{\"type\":\"code_interpreter\"}," + browser + "]}",
