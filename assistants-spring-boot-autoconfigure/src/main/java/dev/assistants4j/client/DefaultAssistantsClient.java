@@ -12,7 +12,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.util.DefaultUriBuilderFactory;
 
 import dev.assistants4j.model.json.AssistantsJson;
 
@@ -77,10 +76,8 @@ final class DefaultAssistantsClient implements AssistantsClient {
 	private static WebClient webClient(ClientSettings settings) {
 		WebClient.Builder builder = (settings.webClientBuilder() != null) ? settings.webClientBuilder().clone()
 				: WebClient.builder().observationRegistry(settings.observationRegistry());
-		DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(settings.baseUrl());
 		// Strict encoding of variables: an id such as "a/b" or "a?b" stays inside its path segment.
-		uriBuilderFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
-		return builder.uriBuilderFactory(uriBuilderFactory)
+		return builder.uriBuilderFactory(new PreparedUriBuilderFactory(settings.baseUrl()))
 			.clientConnector(connector(settings))
 			.codecs((codecs) -> {
 				codecs.defaultCodecs().maxInMemorySize(settings.maxInMemorySize());
