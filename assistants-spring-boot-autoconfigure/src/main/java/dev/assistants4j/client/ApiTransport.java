@@ -1,6 +1,7 @@
 package dev.assistants4j.client;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -67,6 +70,11 @@ final class ApiTransport {
 	private final RetryPolicy retryPolicy;
 
 	private final OperationObservations observations;
+
+	// Jackson's type cache takes a lock now and then to keep its LRU order; the client needs a few dozen types.
+	private final Map<Class<?>, JavaType> types = new ConcurrentHashMap<>();
+
+	private final Map<Class<?>, JavaType> pageTypes = new ConcurrentHashMap<>();
 
 	ApiTransport(WebClient webClient, JsonMapper mapper, ClientSettings settings, RetryPolicy retryPolicy,
 			OperationObservations observations) {
@@ -137,7 +145,8 @@ final class ApiTransport {
 	 */
 	<T> Mono<Page<T>> page(String template, MultiValueMap<String, String> query, Class<T> itemType,
 			String... pathVariables) {
-		JavaType pageType = this.mapper.getTypeFactory().constructParametricType(Page.class, itemType);
+		JavaType pageType = this.pageTypes.computeIfAbsent(itemType,
+				(type) -> this.mapper.getTypeFactory().constructParametricType(Page.class, type));
 		return exchange(HttpMethod.GET, template, query, null, pageType, pathVariables);
 	}
 
@@ -294,7 +303,7 @@ final class ApiTransport {
 
 
 	private JavaType javaType(Class<?> type) {
-		return this.mapper.constructType(type);
+		return this.types.computeIfAbsent(type, this.mapper::constructType);
 	}
 
 	private <T> Mono<T> exchange(HttpMethod method, String template, MultiValueMap<String, String> query,
@@ -321,9 +330,10 @@ final class ApiTransport {
 			long start = System.nanoTime();
 			WebClient.RequestBodySpec request = request(method, uriTemplate, variables, MediaType.APPLICATION_JSON);
 			body.accept(request);
-			return request.exchangeToMono((response) -> response.bodyToMono(byte[].class)
-				.defaultIfEmpty(EMPTY)
-				.map((bytes) -> this.<T>handle(method, template, response, bytes, responseType, start, call)))
+			return request.exchangeToMono((response) -> response.bodyToMono(DataBuffer.class)
+				.map((buffer) -> this.<T>handle(method, template, response, buffer, responseType, start, call))
+				.switchIfEmpty(Mono.fromSupplier(
+						() -> this.<T>handle(method, template, response, EMPTY, responseType, start, call))))
 				.onErrorMap((ex) -> translate(method, template, ex));
 		}).retryWhen(retry));
 	}
@@ -378,6 +388,37 @@ final class ApiTransport {
 		}
 	}
 
+	/**
+	 * Decodes a success body straight from the buffer the codec joined, which this method releases; an error
+	 * body, or any body while TRACE logging is on, is read into bytes first.
+	 */
+	private <T> ApiResponse<T> handle(HttpMethod method, String template, ClientResponse response, DataBuffer body,
+			JavaType responseType, long start, ObservedCall call) {
+		if (!response.statusCode().is2xxSuccessful() || logger.isTraceEnabled()) {
+			byte[] bytes = new byte[body.readableByteCount()];
+			body.read(bytes);
+			DataBufferUtils.release(body);
+			return handle(method, template, response, bytes, responseType, start, call);
+		}
+		try (InputStream json = body.asInputStream(true)) {
+			return decode(method, template, response, json, responseType, start, call);
+		}
+		catch (IOException ex) {
+			// Closing a buffer's stream only releases the buffer.
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private <T> ApiResponse<T> decode(HttpMethod method, String template, ClientResponse response,
+			InputStream body, JavaType responseType, long start, ObservedCall call) {
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		int status = response.statusCode().value();
+		call.status(status);
+		logExchange(method, template, response, start);
+		return new ApiResponse<>(read(method, template, status, () -> this.mapper.readValue(body, responseType)),
+				headers);
+	}
+
 	private <T> ApiResponse<T> handle(HttpMethod method, String template, ClientResponse response, byte[] body,
 			JavaType responseType, long start, ObservedCall call) {
 		HttpHeaders headers = response.headers().asHttpHeaders();
@@ -390,9 +431,14 @@ final class ApiTransport {
 		if (!response.statusCode().is2xxSuccessful()) {
 			throw ApiExceptions.create(status, headers, body, this.mapper);
 		}
+		return new ApiResponse<>(read(method, template, status, () -> this.mapper.readValue(body, responseType)),
+				headers);
+	}
+
+	private static <T> T read(HttpMethod method, String template, int status, Supplier<@Nullable T> reader) {
 		T value;
 		try {
-			value = this.mapper.readValue(body, responseType);
+			value = reader.get();
 		}
 		catch (JacksonException ex) {
 			throw new AssistantsDecodingException(method + " " + template + " answered " + status
@@ -403,7 +449,7 @@ final class ApiTransport {
 			throw new AssistantsDecodingException(method + " " + template + " answered " + status
 					+ " with a JSON null instead of an object", null);
 		}
-		return new ApiResponse<>(value, headers);
+		return value;
 	}
 
 	private static void logExchange(HttpMethod method, String template, ClientResponse response, long start) {
