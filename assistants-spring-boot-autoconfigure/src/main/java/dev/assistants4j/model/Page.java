@@ -1,7 +1,6 @@
 package dev.assistants4j.model;
 
 import java.util.List;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +21,7 @@ public record Page<T>(List<T> data, @JsonProperty("first_id") @Nullable String f
 	 * Normalizes an absent {@code data} array to an empty list and drops {@code null} entries.
 	 */
 	public Page {
-		data = (data != null) ? data.stream().filter(Objects::nonNull).toList() : List.of();
+		data = WireLists.copyOfNonNull(data);
 	}
 
 }

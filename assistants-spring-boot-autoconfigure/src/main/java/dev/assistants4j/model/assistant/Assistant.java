@@ -3,11 +3,11 @@ package dev.assistants4j.model.assistant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import dev.assistants4j.model.WireLists;
 import dev.assistants4j.model.tool.Tool;
 import dev.assistants4j.model.tool.ToolResources;
 
@@ -41,7 +41,7 @@ public record Assistant(@Nullable String id, @Nullable String object,
 	 * Normalizes absent collections to empty ones.
 	 */
 	public Assistant {
-		tools = (tools != null) ? tools.stream().filter(Objects::nonNull).toList() : List.of();
+		tools = WireLists.copyOfNonNull(tools);
 		metadata = (metadata != null) ? metadata : Map.of();
 	}
 

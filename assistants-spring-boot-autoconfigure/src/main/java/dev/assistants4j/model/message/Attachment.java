@@ -2,13 +2,13 @@ package dev.assistants4j.model.message;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import dev.assistants4j.model.WireLists;
 import dev.assistants4j.model.tool.Tool;
 
 /**
@@ -24,7 +24,7 @@ public record Attachment(@JsonProperty("file_id") @Nullable String fileId, List<
 	 * Normalizes absent tools to an empty list.
 	 */
 	public Attachment {
-		tools = (tools != null) ? tools.stream().filter(Objects::nonNull).toList() : List.of();
+		tools = WireLists.copyOfNonNull(tools);
 	}
 
 	/**

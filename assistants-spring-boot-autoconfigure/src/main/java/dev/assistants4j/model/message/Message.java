@@ -3,10 +3,11 @@ package dev.assistants4j.model.message;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+
+import dev.assistants4j.model.WireLists;
 
 /**
  * A message within a thread, written by the user or by the assistant.
@@ -39,8 +40,8 @@ public record Message(@Nullable String id, @Nullable String object,
 	 * Normalizes absent collections to empty ones.
 	 */
 	public Message {
-		content = (content != null) ? content.stream().filter(Objects::nonNull).toList() : List.of();
-		attachments = (attachments != null) ? attachments.stream().filter(Objects::nonNull).toList() : List.of();
+		content = WireLists.copyOfNonNull(content);
+		attachments = WireLists.copyOfNonNull(attachments);
 		metadata = (metadata != null) ? metadata : Map.of();
 	}
 

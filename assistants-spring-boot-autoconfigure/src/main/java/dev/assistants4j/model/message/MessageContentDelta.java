@@ -1,12 +1,13 @@
 package dev.assistants4j.model.message;
 
 import java.util.List;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+
+import dev.assistants4j.model.WireLists;
 
 /**
  * A change to one content part of a message, at the part's {@code index}: text, an image file, an image URL
@@ -55,7 +56,7 @@ public sealed interface MessageContentDelta permits MessageContentDelta.Text, Me
 		 * Normalizes absent annotations to an empty list.
 		 */
 		public TextDelta {
-			annotations = (annotations != null) ? annotations.stream().filter(Objects::nonNull).toList() : List.of();
+			annotations = WireLists.copyOfNonNull(annotations);
 		}
 
 	}

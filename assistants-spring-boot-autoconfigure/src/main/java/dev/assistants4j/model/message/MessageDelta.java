@@ -1,9 +1,10 @@
 package dev.assistants4j.model.message;
 
 import java.util.List;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.assistants4j.model.WireLists;
 
 /**
  * A change to a message while a streamed run writes it ({@code thread.message.delta}). Each content part of
@@ -27,7 +28,7 @@ public record MessageDelta(@Nullable String id, @Nullable String object, @Nullab
 		 * Normalizes absent content to an empty list.
 		 */
 		public Delta {
-			content = (content != null) ? content.stream().filter(Objects::nonNull).toList() : List.of();
+			content = WireLists.copyOfNonNull(content);
 		}
 
 	}

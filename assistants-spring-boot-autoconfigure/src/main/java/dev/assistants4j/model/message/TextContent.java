@@ -1,10 +1,11 @@
 package dev.assistants4j.model.message;
 
 import java.util.List;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+
+import dev.assistants4j.model.WireLists;
 
 /**
  * A text part of a message ({@code type: text}).
@@ -34,7 +35,7 @@ public record TextContent(@Nullable Text text) implements MessageContent {
 		 * Normalizes absent annotations to an empty list.
 		 */
 		public Text {
-			annotations = (annotations != null) ? annotations.stream().filter(Objects::nonNull).toList() : List.of();
+			annotations = WireLists.copyOfNonNull(annotations);
 		}
 
 	}

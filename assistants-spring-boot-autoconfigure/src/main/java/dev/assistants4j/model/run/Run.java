@@ -3,11 +3,11 @@ package dev.assistants4j.model.run;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import dev.assistants4j.model.WireLists;
 import dev.assistants4j.model.assistant.ReasoningEffort;
 import dev.assistants4j.model.assistant.ResponseFormat;
 import dev.assistants4j.model.tool.Tool;
@@ -76,7 +76,7 @@ public record Run(@Nullable String id, @Nullable String object,
 	 * Normalizes absent collections to empty ones.
 	 */
 	public Run {
-		tools = (tools != null) ? tools.stream().filter(Objects::nonNull).toList() : List.of();
+		tools = WireLists.copyOfNonNull(tools);
 		metadata = (metadata != null) ? metadata : Map.of();
 	}
 
@@ -128,7 +128,7 @@ public record Run(@Nullable String id, @Nullable String object,
 		 * Normalizes absent tool calls to an empty list.
 		 */
 		public SubmitToolOutputs {
-			toolCalls = (toolCalls != null) ? toolCalls.stream().filter(Objects::nonNull).toList() : List.of();
+			toolCalls = WireLists.copyOfNonNull(toolCalls);
 		}
 
 	}

@@ -1,10 +1,11 @@
 package dev.assistants4j.model.runstep;
 
 import java.util.List;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+
+import dev.assistants4j.model.WireLists;
 
 /**
  * A call of the code interpreter ({@code type: code_interpreter}).
@@ -36,7 +37,7 @@ public record CodeInterpreterToolCall(@Nullable String id,
 		 * Normalizes absent outputs to an empty list.
 		 */
 		public CodeInterpreter {
-			outputs = (outputs != null) ? outputs.stream().filter(Objects::nonNull).toList() : List.of();
+			outputs = WireLists.copyOfNonNull(outputs);
 		}
 
 	}

@@ -1,11 +1,11 @@
 package dev.assistants4j.model.runstep;
 
 import java.util.List;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import dev.assistants4j.model.WireLists;
 import dev.assistants4j.model.tool.FileSearchTool;
 
 /**
@@ -40,7 +40,7 @@ public record FileSearchToolCall(@Nullable String id,
 		 * Normalizes absent results to an empty list.
 		 */
 		public FileSearch {
-			results = (results != null) ? results.stream().filter(Objects::nonNull).toList() : List.of();
+			results = WireLists.copyOfNonNull(results);
 		}
 
 	}
@@ -60,7 +60,7 @@ public record FileSearchToolCall(@Nullable String id,
 		 * Normalizes absent content to an empty list.
 		 */
 		public Result {
-			content = (content != null) ? content.stream().filter(Objects::nonNull).toList() : List.of();
+			content = WireLists.copyOfNonNull(content);
 		}
 
 	}

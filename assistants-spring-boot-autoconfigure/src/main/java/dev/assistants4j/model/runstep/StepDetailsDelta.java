@@ -1,12 +1,13 @@
 package dev.assistants4j.model.runstep;
 
 import java.util.List;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+
+import dev.assistants4j.model.WireLists;
 
 /**
  * A change to the details of a run step: the message it creates ({@link StepDetails.MessageCreation}, the same
@@ -32,7 +33,7 @@ public sealed interface StepDetailsDelta
 		 * Normalizes absent tool calls to an empty list.
 		 */
 		public ToolCalls {
-			toolCalls = (toolCalls != null) ? toolCalls.stream().filter(Objects::nonNull).toList() : List.of();
+			toolCalls = WireLists.copyOfNonNull(toolCalls);
 		}
 
 		@Override

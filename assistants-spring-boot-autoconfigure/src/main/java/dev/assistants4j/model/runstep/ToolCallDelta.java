@@ -1,12 +1,13 @@
 package dev.assistants4j.model.runstep;
 
 import java.util.List;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+
+import dev.assistants4j.model.WireLists;
 
 /**
  * A change to one tool call of a run step, at the call's {@code index} in the step's calls. The first delta of
@@ -58,7 +59,7 @@ public sealed interface ToolCallDelta permits ToolCallDelta.CodeInterpreter, Too
 		 * Normalizes absent outputs to an empty list.
 		 */
 		public CodeInterpreterDelta {
-			outputs = (outputs != null) ? outputs.stream().filter(Objects::nonNull).toList() : List.of();
+			outputs = WireLists.copyOfNonNull(outputs);
 		}
 
 	}
