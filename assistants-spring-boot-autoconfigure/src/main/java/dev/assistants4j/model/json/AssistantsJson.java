@@ -43,8 +43,9 @@ import dev.assistants4j.model.vectorstore.ChunkingStrategy;
 
 /**
  * The JSON mapping of the wire model. The client owns its mapper, configured for the protocol rather than by
- * the application: unknown properties are ignored, tokens after the first JSON value are ignored, absent
- * values are not written, and every union decodes through its discriminator with an {@code Unknown} fallback.
+ * the application: unknown properties are ignored, tokens after the first JSON value are ignored, an integer
+ * out of its type's range reads as absent, absent values are not written, and every union decodes through its
+ * discriminator with an {@code Unknown} fallback.
  */
 public final class AssistantsJson {
 
@@ -68,7 +69,17 @@ public final class AssistantsJson {
 			.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
 			.addHandler(new TolerantProblemHandler())
 			.addModule(module())
+			.addModule(tolerantNumbers())
 			.build();
+	}
+
+	private static JacksonModule tolerantNumbers() {
+		SimpleModule module = new SimpleModule("assistants4j-tolerant-numbers");
+		module.addDeserializer(Integer.class, new TolerantNumberDeserializer<>(Integer.class));
+		module.addDeserializer(int.class, new TolerantNumberDeserializer<>(int.class));
+		module.addDeserializer(Long.class, new TolerantNumberDeserializer<>(Long.class));
+		module.addDeserializer(long.class, new TolerantNumberDeserializer<>(long.class));
+		return module;
 	}
 
 	/**

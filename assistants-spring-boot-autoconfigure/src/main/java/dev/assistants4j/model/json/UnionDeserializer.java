@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.util.JsonParserSequence;
 import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
@@ -17,13 +18,15 @@ import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * Decodes a sealed union of the wire model by its discriminator property. A discriminator this version does
- * not know, a member whose body does not decode, or a value of an unexpected JSON shape becomes the union's
- * {@code Unknown} member holding the raw JSON: the protocol grows new members and the client must keep
- * working when it does.
+ * not know, or a value of an unexpected JSON shape, becomes the union's {@code Unknown} member holding the raw
+ * JSON: the protocol grows new members and the client must keep working when it does. A known member whose
+ * body does not decode becomes {@code Unknown} too.
  *
- * <p>An object is read once from the input into a token buffer, noting its discriminator on the way, and the
- * member is decoded from that buffer by a deserializer looked up once per member; a JSON tree is built only
- * for an {@code Unknown}.
+ * <p>Each member's deserializer is looked up once. A known member is decoded straight from the input, the
+ * properties before its discriminator (none, as servers write them) replayed from a small buffer; one that
+ * fails part-way becomes {@code Unknown} with its discriminator only, since the input cannot be read again.
+ * An unknown discriminator, or none, reads the object into a buffer and then a JSON tree for the
+ * {@code Unknown}, whole.
  *
  * @param <T> the union type
  */
@@ -42,7 +45,7 @@ final class UnionDeserializer<T> extends StdDeserializer<T> {
 	 * contextualizes it into one instance per mapper and property, so one mapper's deserializers never serve
 	 * another.
 	 */
-	private final Map<String, ValueDeserializer<Object>> deserializers = new ConcurrentHashMap<>();
+	private final Map<String, Member> resolved = new ConcurrentHashMap<>();
 
 	private UnionDeserializer(Class<T> union, String discriminator, Map<String, Class<? extends T>> members,
 			BiFunction<@Nullable String, JsonNode, T> unknown, Map<String, T> strings) {
@@ -93,15 +96,87 @@ final class UnionDeserializer<T> extends StdDeserializer<T> {
 		if (token != JsonToken.START_OBJECT && token != JsonToken.PROPERTY_NAME) {
 			return this.unknown.apply(null, context.readTree(parser));
 		}
-		TokenBuffer buffer = context.bufferForInputBuffering(parser);
-		String type = copyObject(parser, buffer);
-		ValueDeserializer<Object> member = (type != null) ? member(type, context) : null;
+		String name = (token == JsonToken.PROPERTY_NAME) ? parser.currentName() : parser.nextName();
+		int depth = parser.streamReadContext().getNestingDepth();
+		// The properties before the discriminator, if any: servers mostly send it first, and then nothing is kept.
+		TokenBuffer buffer = null;
+		for (; name != null; name = parser.nextName()) {
+			JsonToken value = parser.nextToken();
+			if (value == JsonToken.VALUE_STRING && this.discriminator.equals(name)) {
+				String type = parser.getString();
+				Member member = member(type, context);
+				if (member != null && member.direct()) {
+					return direct(parser, context, buffer, type, member.deserializer(), depth);
+				}
+				buffer = started(buffer, parser, context);
+				buffer.writeName(name);
+				buffer.writeString(type);
+				return buffered(buffer, copyRest(parser, buffer, parser.nextName(), type), context);
+			}
+			buffer = started(buffer, parser, context);
+			buffer.writeName(name);
+			buffer.copyCurrentStructure(parser);
+		}
+		buffer = started(buffer, parser, context);
+		buffer.writeEndObject();
+		return this.unknown.apply(null, tree(buffer, context));
+	}
+
+	private static TokenBuffer started(@Nullable TokenBuffer buffer, JsonParser parser,
+			DeserializationContext context) {
+		if (buffer != null) {
+			return buffer;
+		}
+		TokenBuffer started = context.bufferForInputBuffering(parser);
+		started.writeStartObject();
+		return started;
+	}
+
+	/**
+	 * Decodes a member from the input, past the discriminator, after the properties that came before it, if
+	 * any. Should the member fail part-way, the rest of the object is skipped and the value is
+	 * {@code Unknown} with its discriminator only, since the input cannot be read again.
+	 * @param depth the nesting depth of the union's object in the input
+	 */
+	private T direct(JsonParser parser, DeserializationContext context, @Nullable TokenBuffer before, String type,
+			ValueDeserializer<Object> deserializer, int depth) {
+		JsonParser input = parser;
+		if (before == null) {
+			parser.nextToken();
+		}
+		else {
+			parser.clearCurrentToken();
+			input = JsonParserSequence.createFlattened(false, before.asParser(context, parser), parser);
+			input.nextToken();
+		}
+		try {
+			@SuppressWarnings("unchecked")
+			T value = (T) deserializer.deserialize(input, context);
+			return value;
+		}
+		catch (JacksonException ex) {
+			// A syntax error fails here again, as it would have without this union.
+			while (parser.streamReadContext().getNestingDepth() >= depth) {
+				if (parser.nextToken() == null) {
+					throw ex;
+				}
+			}
+			return this.unknown.apply(type, context.getNodeFactory().objectNode().put(this.discriminator, type));
+		}
+	}
+
+	/**
+	 * Decodes a whole object from the buffer that holds it: an {@code Unknown} unless a member that reads the
+	 * discriminator itself decodes it.
+	 */
+	private T buffered(TokenBuffer buffer, @Nullable String type, DeserializationContext context) {
+		Member member = (type != null) ? member(type, context) : null;
 		if (member == null) {
 			return this.unknown.apply(type, tree(buffer, context));
 		}
 		try (JsonParser replay = buffer.asParserOnFirstToken(context)) {
 			@SuppressWarnings("unchecked")
-			T value = (T) member.deserialize(replay, context);
+			T value = (T) member.deserializer().deserialize(replay, context);
 			return value;
 		}
 		catch (JacksonException ex) {
@@ -110,22 +185,22 @@ final class UnionDeserializer<T> extends StdDeserializer<T> {
 	}
 
 	/**
-	 * Copies the object the parser is in, from its start or its first property name, to its end.
-	 * @return the discriminator, if it is a string
+	 * Copies the rest of the object into the buffer, from the given property name to the end, and closes it.
+	 * @return the discriminator, if it is a string: the last one wins, as it would in a JSON tree
 	 */
-	private @Nullable String copyObject(JsonParser parser, TokenBuffer buffer) {
-		buffer.writeStartObject();
-		String type = null;
-		String name = (parser.currentToken() == JsonToken.PROPERTY_NAME) ? parser.currentName() : parser.nextName();
-		for (; name != null; name = parser.nextName()) {
+	private @Nullable String copyRest(JsonParser parser, TokenBuffer buffer, @Nullable String first,
+			@Nullable String type) {
+		for (String name = first; name != null; name = parser.nextName()) {
 			JsonToken value = parser.nextToken();
 			buffer.writeName(name);
 			if (value == JsonToken.VALUE_STRING && this.discriminator.equals(name)) {
-				// The last one wins, as it would in a JSON tree.
 				type = parser.getString();
 				buffer.writeString(type);
 			}
 			else {
+				if (this.discriminator.equals(name)) {
+					type = null;
+				}
 				buffer.copyCurrentStructure(parser);
 			}
 		}
@@ -133,17 +208,27 @@ final class UnionDeserializer<T> extends StdDeserializer<T> {
 		return type;
 	}
 
-	private @Nullable ValueDeserializer<Object> member(String type, DeserializationContext context) {
-		ValueDeserializer<Object> deserializer = this.deserializers.get(type);
-		if (deserializer == null) {
-			Class<? extends T> member = this.members.get(type);
-			if (member == null) {
+	private @Nullable Member member(String type, DeserializationContext context) {
+		Member member = this.resolved.get(type);
+		if (member == null) {
+			Class<? extends T> memberType = this.members.get(type);
+			if (memberType == null) {
 				return null;
 			}
-			deserializer = context.findRootValueDeserializer(context.constructType(member));
-			this.deserializers.putIfAbsent(type, deserializer);
+			ValueDeserializer<Object> deserializer = context.findRootValueDeserializer(context.constructType(memberType));
+			// A member with a property of the discriminator's name reads it: it must see the whole object.
+			boolean readsDiscriminator = deserializer.getKnownPropertyNames() == null
+					|| deserializer.getKnownPropertyNames().contains(this.discriminator);
+			member = new Member(deserializer, !readsDiscriminator);
+			this.resolved.putIfAbsent(type, member);
 		}
-		return deserializer;
+		return member;
+	}
+
+	/**
+	 * A member's deserializer, and whether it may start after the discriminator.
+	 */
+	private record Member(ValueDeserializer<Object> deserializer, boolean direct) {
 	}
 
 	private static JsonNode tree(TokenBuffer buffer, DeserializationContext context) {

@@ -13,7 +13,9 @@ import dev.assistants4j.model.message.Message;
 import dev.assistants4j.model.message.TextContent;
 import dev.assistants4j.model.run.Run;
 import dev.assistants4j.model.run.RunStatus;
+import dev.assistants4j.model.tool.FileSearchTool;
 import dev.assistants4j.model.tool.Tool;
+import dev.assistants4j.model.vectorstore.FileCounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -75,6 +77,23 @@ class TolerantReadingTests {
 		assertThat(decoded.id()).isEqualTo("run_123");
 		assertThat(decoded.status()).isEqualTo(RunStatus.QUEUED);
 		assertThat(this.mapper.readTree(run + " ]").get("object").stringValue()).isEqualTo("thread.run");
+	}
+
+	@Test
+	void integersOutOfTheirTypesRangeReadAsAbsentWhileTheRestDecodes() {
+		Assistant assistant = this.mapper.readValue("""
+				{"id":"asst_1","created_at":123456789012345678901234567890,"tools":[
+				 {"type":"file_search","file_search":{"max_num_results":99999999999,"ranking_options":{"ranker":"auto"}}}]}""",
+				Assistant.class);
+		assertThat(assistant.id()).isEqualTo("asst_1");
+		assertThat(assistant.createdAt()).isNull();
+		assertThat(assistant.tools()).singleElement().isInstanceOfSatisfying(FileSearchTool.class, (tool) -> {
+			assertThat(tool.fileSearch().maxNumResults()).isNull();
+			assertThat(tool.fileSearch().rankingOptions().ranker()).isEqualTo("auto");
+		});
+		FileCounts counts = this.mapper.readValue("{\"in_progress\":4294967296,\"completed\":3,\"total\":3}",
+				FileCounts.class);
+		assertThat(counts).isEqualTo(new FileCounts(0, 3, 0, 0, 3));
 	}
 
 }

@@ -6,15 +6,19 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.assistants4j.model.assistant.Assistant;
 import dev.assistants4j.model.assistant.ResponseFormat;
+import dev.assistants4j.model.message.MessageContentDelta;
+import dev.assistants4j.model.tool.CodeInterpreterTool;
 import dev.assistants4j.model.tool.FunctionTool;
 import dev.assistants4j.model.tool.Tool;
 import dev.assistants4j.model.vectorstore.ChunkingStrategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Union members this version does not know decode to {@code Unknown}, keep their raw JSON and write it back
@@ -77,6 +81,36 @@ class UnionDeserializerTests {
 			assertThat(function.function().name()).isEqualTo("get_weather");
 			assertThat(function.function().parameters()).containsEntry("type", "object");
 		});
+	}
+
+	@Test
+	void propertiesBeforeTheDiscriminatorReachTheMember() {
+		MessageContentDelta part = read("{\"text\":{\"value\":\"Hi\",\"annotations\":[]},\"index\":2,"
+				+ "\"type\":\"text\",\"after\":{\"ignored\":[1]}}", MessageContentDelta.class);
+		assertThat(part).isEqualTo(new MessageContentDelta.Text(2, new MessageContentDelta.TextDelta("Hi", List.of())));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "\"before\":{\"a\":[1,{\"b\":2}]}," })
+	void memberThatFailsPartWayIsUnknownWithItsDiscriminatorAndTheRestStillDecodes(String before) {
+		// Without the client's tolerant numbers, an int out of range fails inside the member.
+		JsonMapper moduleOnly = JsonMapper.builder().addModule(AssistantsJson.module()).build();
+		String failing = "{" + before + "\"type\":\"file_search\",\"file_search\":{\"max_num_results\":99999999999,"
+				+ "\"ranking_options\":{\"ranker\":\"auto\"}},\"later\":[{\"x\":1}]}";
+		Tool[] tools = moduleOnly.readValue("[" + failing + ",{\"type\":\"code_interpreter\"}]", Tool[].class);
+		assertThat(tools).hasSize(2);
+		assertThat(tools[0]).isInstanceOfSatisfying(Tool.Unknown.class, (unknown) -> {
+			assertThat(unknown.type()).isEqualTo("file_search");
+			assertThat(unknown.raw().toString()).isEqualTo("{\"type\":\"file_search\"}");
+		});
+		assertThat(tools[1]).isEqualTo(new CodeInterpreterTool());
+	}
+
+	@Test
+	void malformedJsonInsideAMemberStillFails() {
+		assertThatExceptionOfType(JacksonException.class)
+			.isThrownBy(() -> read("[{\"type\":\"function\",\"function\":{\"name\":}},{\"type\":\"code_interpreter\"}]",
+					Tool[].class));
 	}
 
 	@Test
