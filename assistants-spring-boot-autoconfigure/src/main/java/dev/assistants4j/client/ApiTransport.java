@@ -21,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientRequest;
-import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +35,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.util.Assert;
+import org.springframework.util.CollectionUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -60,6 +60,9 @@ final class ApiTransport {
 	private static final Log logger = LogFactory.getLog(ApiTransport.class);
 
 	private static final byte[] EMPTY = new byte[0];
+
+	private static final MultiValueMap<String, String> NO_QUERY = CollectionUtils
+		.unmodifiableMultiValueMap(new LinkedMultiValueMap<>());
 
 	private final WebClient webClient;
 
@@ -122,7 +125,7 @@ final class ApiTransport {
 	}
 
 	<T> Mono<T> get(String template, Class<T> type, String... pathVariables) {
-		return get(template, new LinkedMultiValueMap<>(), type, pathVariables);
+		return get(template, NO_QUERY, type, pathVariables);
 	}
 
 	<T> Mono<T> get(String template, MultiValueMap<String, String> query, Class<T> type, String... pathVariables) {
@@ -131,12 +134,12 @@ final class ApiTransport {
 
 
 	<T> Mono<T> post(String template, @Nullable Object body, Class<T> type, String... pathVariables) {
-		return exchange(HttpMethod.POST, template, new LinkedMultiValueMap<>(), body, javaType(type),
+		return exchange(HttpMethod.POST, template, NO_QUERY, body, javaType(type),
 				pathVariables);
 	}
 
 	<T> Mono<T> delete(String template, Class<T> type, String... pathVariables) {
-		return exchange(HttpMethod.DELETE, template, new LinkedMultiValueMap<>(), null, javaType(type),
+		return exchange(HttpMethod.DELETE, template, NO_QUERY, null, javaType(type),
 				pathVariables);
 	}
 
@@ -247,7 +250,7 @@ final class ApiTransport {
 	 * {@code openai-poll-after-ms}.
 	 */
 	<T> Mono<ApiResponse<T>> getResponse(String template, Class<T> type, String... pathVariables) {
-		return send(HttpMethod.GET, template, new LinkedMultiValueMap<>(), ApiTransport::noBody, this.retryPolicy,
+		return send(HttpMethod.GET, template, NO_QUERY, ApiTransport::noBody, this.retryPolicy,
 				javaType(type), pathVariables);
 	}
 
@@ -260,7 +263,7 @@ final class ApiTransport {
 	 */
 	<T> Mono<T> postMultipart(String template, MultiValueMap<String, HttpEntity<?>> parts, boolean replayable,
 			Class<T> type, String... pathVariables) {
-		return this.<T>send(HttpMethod.POST, template, new LinkedMultiValueMap<>(),
+		return this.<T>send(HttpMethod.POST, template, NO_QUERY,
 				(request) -> request.body(BodyInserters.fromMultipartData(parts)),
 				this.retryPolicy.onlyWhile(() -> replayable), javaType(type), pathVariables)
 			.map(ApiResponse::body);
@@ -273,7 +276,7 @@ final class ApiTransport {
 	 */
 	Flux<DataBuffer> download(String template, String... pathVariables) {
 		List<Object> variables = new ArrayList<>(List.of((Object[]) pathVariables));
-		String uriTemplate = withQuery(template, new LinkedMultiValueMap<>(), variables);
+		String uriTemplate = withQuery(template, NO_QUERY, variables);
 		return this.observations.flux(HttpMethod.GET, template, false, (call) -> {
 			AtomicBoolean received = new AtomicBoolean();
 			return Flux.defer(() -> {
@@ -322,10 +325,11 @@ final class ApiTransport {
 	}
 
 	private <T> Mono<ApiResponse<T>> send(HttpMethod method, String template, MultiValueMap<String, String> query,
-			Consumer<WebClient.RequestBodySpec> body, Retry retry, JavaType responseType, String... pathVariables) {
+			Consumer<WebClient.RequestBodySpec> body, RetryPolicy retry, JavaType responseType,
+			String... pathVariables) {
 		List<Object> variables = new ArrayList<>(List.of((Object[]) pathVariables));
 		String uriTemplate = withQuery(template, query, variables);
-		return this.observations.mono(method, template, (call) -> Mono.defer(() -> {
+		return this.observations.mono(method, template, (call) -> retry.retry(Mono.defer(() -> {
 			call.attempt();
 			long start = System.nanoTime();
 			WebClient.RequestBodySpec request = request(method, uriTemplate, variables, MediaType.APPLICATION_JSON);
@@ -335,7 +339,7 @@ final class ApiTransport {
 				.switchIfEmpty(Mono.fromSupplier(
 						() -> this.<T>handle(method, template, response, EMPTY, responseType, start, call))))
 				.onErrorMap((ex) -> translate(method, template, ex));
-		}).retryWhen(retry));
+		})));
 	}
 
 	private WebClient.RequestBodySpec request(HttpMethod method, String uriTemplate, List<Object> variables,
@@ -363,6 +367,9 @@ final class ApiTransport {
 	 * are encoded and never become part of the template a metric is tagged with.
 	 */
 	private String withQuery(String template, MultiValueMap<String, String> query, List<Object> variables) {
+		if (query.isEmpty() && this.settings.queryParams().isEmpty()) {
+			return template;
+		}
 		MultiValueMap<String, String> all = new LinkedMultiValueMap<>();
 		this.settings.queryParams().forEach(all::add);
 		// A parameter of the request replaces a default one of the same name rather than being sent twice.

@@ -88,11 +88,13 @@ final class OperationObservations {
 
 	/**
 	 * Observes a single answer.
-	 * @param call the operation, given the observed call to report statuses and retries to
+	 * @param call the operation, given the observed call to report statuses and retries to; without
+	 * observations it is called once, when the operation is assembled, so its {@code Mono} must do its work
+	 * on subscription
 	 */
 	<T> Mono<T> mono(HttpMethod method, String template, Function<ObservedCall, Mono<T>> call) {
 		if (this.registry.isNoop()) {
-			return Mono.defer(() -> call.apply(new ObservedCall(context(method, template, false), Observation.NOOP)));
+			return call.apply(ObservedCall.NONE);
 		}
 		return Mono.deferContextual((view) -> {
 			ObservedCall observed = start(view, method, template, false);
@@ -110,7 +112,7 @@ final class OperationObservations {
 	 */
 	<T> Flux<T> flux(HttpMethod method, String template, boolean streaming, Function<ObservedCall, Flux<T>> call) {
 		if (this.registry.isNoop()) {
-			return Flux.defer(() -> call.apply(new ObservedCall(context(method, template, streaming), Observation.NOOP)));
+			return Flux.defer(() -> call.apply(ObservedCall.NONE));
 		}
 		return Flux.deferContextual((view) -> {
 			ObservedCall observed = start(view, method, template, streaming);
@@ -143,13 +145,18 @@ final class OperationObservations {
 	 */
 	static final class ObservedCall {
 
-		private final AssistantsObservationContext context;
+		/**
+		 * The call of a client without observations: it records nothing, so one instance serves every call.
+		 */
+		static final ObservedCall NONE = new ObservedCall(null, Observation.NOOP);
+
+		private final @Nullable AssistantsObservationContext context;
 
 		private final Observation observation;
 
 		private boolean started;
 
-		ObservedCall(AssistantsObservationContext context, Observation observation) {
+		ObservedCall(@Nullable AssistantsObservationContext context, Observation observation) {
 			this.context = context;
 			this.observation = observation;
 		}
@@ -158,6 +165,9 @@ final class OperationObservations {
 		 * Marks the start of an attempt; every attempt after the first is a retry.
 		 */
 		void attempt() {
+			if (this.context == null) {
+				return;
+			}
 			if (this.started) {
 				this.context.retried();
 				this.observation.event(AssistantsObservationDocumentation.RETRY);
@@ -166,11 +176,13 @@ final class OperationObservations {
 		}
 
 		void status(int status) {
-			this.context.setStatus(status);
+			if (this.context != null) {
+				this.context.setStatus(status);
+			}
 		}
 
 		private void error(Throwable ex) {
-			if (ex instanceof AssistantsApiException apiException) {
+			if (ex instanceof AssistantsApiException apiException && this.context != null) {
 				this.context.setStatus(apiException.statusCode());
 			}
 			this.observation.error(ex);
@@ -178,7 +190,9 @@ final class OperationObservations {
 		}
 
 		private void cancel() {
-			this.context.cancelled();
+			if (this.context != null) {
+				this.context.cancelled();
+			}
 			this.observation.stop();
 		}
 

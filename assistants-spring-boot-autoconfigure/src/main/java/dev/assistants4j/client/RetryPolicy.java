@@ -84,12 +84,37 @@ final class RetryPolicy extends Retry {
 			if (delay == null) {
 				return Mono.error(failure);
 			}
-			if (logger.isDebugEnabled()) {
-				logger.debug("Retrying in " + delay.toMillis() + " ms (retry " + (signal.totalRetries() + 1) + " of "
-						+ this.maxRetries + ") after: " + failure.getMessage());
-			}
+			logRetry(delay, signal.totalRetries(), failure);
 			return Mono.delay(delay);
 		});
+	}
+
+	/**
+	 * Applies the policy to a single answer, as {@code retryWhen(this)} would, with one operator per attempt
+	 * instead of a companion publisher per subscription: every JSON call goes through here.
+	 * @param attempt one attempt, subscribed again for each retry
+	 * @return the answer of the first attempt that succeeds, or the failure of the last one
+	 */
+	<T> Mono<T> retry(Mono<T> attempt) {
+		return retry(attempt, 0);
+	}
+
+	private <T> Mono<T> retry(Mono<T> attempt, long retriesSoFar) {
+		return attempt.onErrorResume((failure) -> {
+			Duration delay = delayBeforeRetry(failure, retriesSoFar);
+			if (delay == null) {
+				return Mono.error(failure);
+			}
+			logRetry(delay, retriesSoFar, failure);
+			return Mono.delay(delay).then(retry(attempt, retriesSoFar + 1));
+		});
+	}
+
+	private void logRetry(Duration delay, long retriesSoFar, Throwable failure) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Retrying in " + delay.toMillis() + " ms (retry " + (retriesSoFar + 1) + " of "
+					+ this.maxRetries + ") after: " + failure.getMessage());
+		}
 	}
 
 	/**

@@ -35,6 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RetryPolicyTests {
 
+	/**
+	 * Applies the policy as the stream and download paths do, as Reactor's {@code retryWhen} operator.
+	 */
+	<T> Mono<T> applied(Mono<T> attempts, RetryPolicy policy) {
+		return attempts.retryWhen(policy);
+	}
+
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
 
 	/** No jitter: a random of 0 keeps the whole delay. */
@@ -56,7 +63,7 @@ class RetryPolicyTests {
 	@Test
 	void serverErrorIsRetriedAfterHalfASecondThenASecond() {
 		Attempts attempts = new Attempts(failure(500), failure(500), failure(500));
-		StepVerifier.withVirtualTime(() -> attempts.mono().retryWhen(policy(2)))
+		StepVerifier.withVirtualTime(() -> applied(attempts.mono(), policy(2)))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(1499))
 			.thenAwait(Duration.ofMillis(1))
@@ -69,7 +76,7 @@ class RetryPolicyTests {
 	void spentRetriesSignalTheErrorOfTheLastAttempt() {
 		AssistantsApiException last = failure(502);
 		Attempts attempts = new Attempts(failure(500), failure(503), last);
-		StepVerifier.withVirtualTime(() -> attempts.mono().retryWhen(policy(2)))
+		StepVerifier.withVirtualTime(() -> applied(attempts.mono(), policy(2)))
 			.thenAwait(Duration.ofSeconds(2))
 			.expectErrorSatisfies((error) -> assertThat(error).isSameAs(last))
 			.verify(TIMEOUT);
@@ -143,7 +150,7 @@ class RetryPolicyTests {
 	@Test
 	void zeroMaxRetriesNeverRetries() {
 		Attempts attempts = new Attempts(failure(503), "ok");
-		StepVerifier.withVirtualTime(() -> attempts.mono().retryWhen(policy(0)))
+		StepVerifier.withVirtualTime(() -> applied(attempts.mono(), policy(0)))
 			.expectError(InternalServerException.class)
 			.verify(TIMEOUT);
 		assertThat(attempts.times()).containsExactly(0L);
@@ -158,7 +165,7 @@ class RetryPolicyTests {
 		assertThat(policy.delayBeforeRetry(failure(503), 0)).isNull();
 		AssistantsApiException failure = failure(503);
 		Attempts attempts = new Attempts(failure, "ok");
-		StepVerifier.withVirtualTime(() -> attempts.mono().retryWhen(policy(2).onlyWhile(() -> false)))
+		StepVerifier.withVirtualTime(() -> applied(attempts.mono(), policy(2).onlyWhile(() -> false)))
 			.expectErrorSatisfies((error) -> assertThat(error).isSameAs(failure))
 			.verify(TIMEOUT);
 		assertThat(attempts.times()).containsExactly(0L);
@@ -192,7 +199,7 @@ class RetryPolicyTests {
 			.delayBeforeRetry(failure(500), 0);
 	}
 
-	private static void assertDelayBeforeSuccess(Throwable failure, Duration delay) {
+	private void assertDelayBeforeSuccess(Throwable failure, Duration delay) {
 		assertSucceedsWithAttemptsAt(policy(2), new Attempts(failure, "ok"), 0L, delay.toMillis());
 	}
 
@@ -200,9 +207,9 @@ class RetryPolicyTests {
 	 * Asserts that nothing is signalled before the last attempt, which succeeds, and that the attempts were
 	 * made at exactly these virtual times in milliseconds.
 	 */
-	private static void assertSucceedsWithAttemptsAt(RetryPolicy policy, Attempts attempts, Long... times) {
+	private void assertSucceedsWithAttemptsAt(RetryPolicy policy, Attempts attempts, Long... times) {
 		long lastAttempt = times[times.length - 1];
-		StepVerifier.withVirtualTime(() -> attempts.mono().retryWhen(policy))
+		StepVerifier.withVirtualTime(() -> applied(attempts.mono(), policy))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(lastAttempt - 1))
 			.thenAwait(Duration.ofMillis(1))
@@ -215,9 +222,9 @@ class RetryPolicyTests {
 	/**
 	 * Asserts that the failure is signalled at once, without advancing virtual time, after a single attempt.
 	 */
-	private static void assertNotRetried(Throwable failure) {
+	private void assertNotRetried(Throwable failure) {
 		Attempts attempts = new Attempts(failure, "ok");
-		StepVerifier.withVirtualTime(() -> attempts.mono().retryWhen(policy(2)))
+		StepVerifier.withVirtualTime(() -> applied(attempts.mono(), policy(2)))
 			.expectSubscription()
 			.expectErrorSatisfies((error) -> assertThat(error).isSameAs(failure))
 			.verify(TIMEOUT);
