@@ -44,6 +44,13 @@ class PreparedUriBuilderFactoryTests {
 				assertThat(prepared.expand(template, variables)).as("%s with %s", template, value).isEqualTo(expected);
 				Map<String, Object> named = named(template, value);
 				assertThat(prepared.expand(template, named)).isEqualTo(spring.expand(template, named));
+				// As WebClient uses it: the template read for observations, then built.
+				assertThat(prepared.uriString(template).toUriString())
+					.isEqualTo(spring.uriString(template).toUriString());
+				assertThat(prepared.uriString(template).build(variables)).isEqualTo(expected);
+				assertThat(prepared.uriString(template).build(named)).isEqualTo(spring.uriString(template).build(named));
+				assertThat(prepared.uriString(template).queryParam("extra", "x y/z").fragment("f").build(variables))
+					.isEqualTo(spring.uriString(template).queryParam("extra", "x y/z").fragment("f").build(variables));
 			}
 		}
 	}
