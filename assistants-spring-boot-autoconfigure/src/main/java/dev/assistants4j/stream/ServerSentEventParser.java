@@ -1,5 +1,8 @@
 package dev.assistants4j.stream;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -37,6 +40,16 @@ final class ServerSentEventParser {
 	private static final byte[] ID = field("id");
 
 	private static final int NAME_CACHE_SIZE = 32;
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final long ONES = 0x0101010101010101L;
+
+	private static final long HIGH_BITS = 0x8080808080808080L;
+
+	private static final long LFS = ONES * LF;
+
+	private static final long CRS = ONES * CR;
 
 	private final int maxEventSize;
 
@@ -220,27 +233,18 @@ final class ServerSentEventParser {
 				this.position++;
 			}
 		}
-		for (int i = Math.max(this.position, this.scanned); i < limit; i++) {
-			byte b = bytes[i];
-			if (b != LF && b != CR) {
-				continue;
-			}
+		for (int i = lineEnd(bytes, Math.max(this.position, this.scanned), limit); i < limit;
+				i = lineEnd(bytes, this.position, limit)) {
 			int lineStart = this.position;
-			if (b == CR) {
+			this.position = i + 1;
+			if (bytes[i] == CR) {
 				if (i + 1 == limit) {
 					this.skipLineFeed = true;
 				}
 				else if (bytes[i + 1] == LF) {
 					this.position = i + 2;
-					this.scanned = this.position;
-					if (line(bytes, lineStart, i)) {
-						return true;
-					}
-					i++;
-					continue;
 				}
 			}
-			this.position = i + 1;
 			this.scanned = this.position;
 			if (line(bytes, lineStart, i)) {
 				return true;
@@ -385,6 +389,31 @@ final class ServerSentEventParser {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Returns the index of the first CR or LF from the start on, or the limit if there is none, looking at
+	 * eight bytes at a time: a byte of {@code x ^ LFs} is zero where {@code x} has an LF, and the lowest byte
+	 * whose zero the subtraction turns negative is the first such byte.
+	 */
+	private static int lineEnd(byte[] bytes, int start, int limit) {
+		int i = start;
+		for (; limit - i >= Long.BYTES; i += Long.BYTES) {
+			long word = (long) LONGS.get(bytes, i);
+			long lf = word ^ LFS;
+			long cr = word ^ CRS;
+			long found = (((lf - ONES) & ~lf) | ((cr - ONES) & ~cr)) & HIGH_BITS;
+			if (found != 0) {
+				return i + (Long.numberOfTrailingZeros(found) >>> 3);
+			}
+		}
+		for (; i < limit; i++) {
+			byte b = bytes[i];
+			if (b == LF || b == CR) {
+				return i;
+			}
+		}
+		return limit;
 	}
 
 	private static boolean is(byte[] field, byte[] bytes, int start, int end) {
