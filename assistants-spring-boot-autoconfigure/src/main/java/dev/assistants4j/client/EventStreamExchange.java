@@ -227,7 +227,8 @@ final class EventStreamExchange<T> {
 		@Override
 		public final @Nullable R read(String event, byte[] data, int offset, int length, @Nullable String id) {
 			if (logger.isTraceEnabled()) {
-				logger.trace(this.name + " event " + event + ": " + new String(data, offset, length, StandardCharsets.UTF_8));
+				logger.trace(this.name + " event " + event + ": "
+						+ new String(data, offset, length, StandardCharsets.UTF_8));
 			}
 			if (DONE_EVENT.equals(event) || isDoneData(data, offset, length)) {
 				return null;

@@ -83,8 +83,8 @@ final class ServerSentEventFlux<T> extends FluxOperator<DataBuffer, T> {
 		private static final AtomicIntegerFieldUpdater<DecodingSubscriber> WIP = AtomicIntegerFieldUpdater
 			.newUpdater(DecodingSubscriber.class, "wip");
 
-		private static final AtomicReferenceFieldUpdater<DecodingSubscriber, @Nullable DataBuffer> CHUNK = AtomicReferenceFieldUpdater
-			.newUpdater(DecodingSubscriber.class, DataBuffer.class, "chunk");
+		private static final AtomicReferenceFieldUpdater<DecodingSubscriber, @Nullable DataBuffer> CHUNK =
+				AtomicReferenceFieldUpdater.newUpdater(DecodingSubscriber.class, DataBuffer.class, "chunk");
 
 		private final CoreSubscriber<? super T> actual;
 
