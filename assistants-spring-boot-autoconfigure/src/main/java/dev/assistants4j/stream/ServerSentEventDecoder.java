@@ -59,8 +59,8 @@ public final class ServerSentEventDecoder {
 	 * @param <T> what the reader reads events into
 	 * @param body the body's chunks; the decoder releases each one it receives
 	 * @param readers gives the reader of each subscription
-	 * @return what the reader read, in stream order, up to an event the reader ended the stream at or the
-	 * end of the body; it errors with what the reader threw, with {@link DataBufferLimitException} when a
+	 * @return what the reader read, in stream order, up to an event the reader ended the stream at (see
+	 * {@link ServerSentEventReader#read} for the rest of the body) or the end of the body; it errors with what the reader threw, with {@link DataBufferLimitException} when a
 	 * line or an event's data exceeds the maximum event size, and with any error of the body, always after
 	 * the events before
 	 */

@@ -1,5 +1,7 @@
 package dev.assistants4j.stream;
 
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
@@ -8,11 +10,13 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
+import reactor.core.Disposable;
 import reactor.core.Exceptions;
 import reactor.core.Scannable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxOperator;
 import reactor.core.publisher.Operators;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -31,6 +35,9 @@ import org.springframework.core.io.buffer.DataBufferUtils;
  * @param <T> what the reader reads events into
  */
 final class ServerSentEventFlux<T> extends FluxOperator<DataBuffer, T> {
+
+	/** How long the rest of a body is awaited after the reader ended the stream. */
+	static final long LINGER_MILLIS = 100;
 
 	private final int maxEventSize;
 
@@ -122,6 +129,13 @@ final class ServerSentEventFlux<T> extends FluxOperator<DataBuffer, T> {
 
 		private boolean upstreamCancelled;
 
+		/** The reader ended the stream and the rest of the body is awaited; see {@link #end()}. */
+		private boolean lingering;
+
+		private @Nullable Disposable lingerTimer;
+
+		private volatile boolean lingerTimedOut;
+
 		DecodingSubscriber(CoreSubscriber<? super T> actual, ServerSentEventParser parser,
 				ServerSentEventReader<T> reader) {
 			this.actual = actual;
@@ -200,7 +214,10 @@ final class ServerSentEventFlux<T> extends FluxOperator<DataBuffer, T> {
 			}
 			int missed = 1;
 			for (;;) {
-				if (this.cancelled || this.terminated) {
+				if (this.lingering) {
+					linger();
+				}
+				else if (this.cancelled || this.terminated) {
 					if (this.cancelled && !this.terminated) {
 						cancelUpstream();
 					}
@@ -313,7 +330,7 @@ final class ServerSentEventFlux<T> extends FluxOperator<DataBuffer, T> {
 					return false;
 				}
 				if (value == null) {
-					terminate(null);
+					end();
 					return false;
 				}
 				this.actual.onNext(value);
@@ -337,6 +354,70 @@ final class ServerSentEventFlux<T> extends FluxOperator<DataBuffer, T> {
 			}
 			else {
 				this.actual.onComplete();
+			}
+		}
+
+		/**
+		 * Completes the subscriber where the reader ended the stream, then, rather than cancelling the rest of
+		 * the body at once, which closes the connection, reads on for a moment: a body that ends right after,
+		 * as a server's does after {@code done}, leaves the connection to the pool for the next call. Any byte
+		 * after the end, a failure, a cancellation or the end of the moment cancels the body.
+		 */
+		private void end() {
+			this.terminated = true;
+			this.ready = false;
+			releaseChunk();
+			this.actual.onComplete();
+			if (this.upstreamDone || this.upstreamCancelled) {
+				return;
+			}
+			try {
+				this.lingerTimer = Schedulers.parallel().schedule(this::lingerExpired, LINGER_MILLIS,
+						TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				cancelUpstream();
+				return;
+			}
+			this.lingering = true;
+			this.awaitingChunk = true;
+			this.upstream.request(1);
+		}
+
+		private void lingerExpired() {
+			this.lingerTimedOut = true;
+			drain();
+		}
+
+		/**
+		 * Waits for the end of the body after the end of the stream, in the drain loop.
+		 */
+		private void linger() {
+			DataBuffer buffer = CHUNK.getAndSet(this, null);
+			boolean empty = true;
+			if (buffer != null) {
+				empty = buffer.readableByteCount() == 0;
+				DataBufferUtils.release(buffer);
+				this.awaitingChunk = false;
+			}
+			if (this.upstreamDone) {
+				stopLingering();
+			}
+			else if (!empty || this.cancelled || this.lingerTimedOut) {
+				stopLingering();
+				cancelUpstream();
+			}
+			else if (!this.awaitingChunk) {
+				this.awaitingChunk = true;
+				this.upstream.request(1);
+			}
+		}
+
+		private void stopLingering() {
+			this.lingering = false;
+			Disposable timer = this.lingerTimer;
+			if (timer != null) {
+				timer.dispose();
 			}
 		}
 

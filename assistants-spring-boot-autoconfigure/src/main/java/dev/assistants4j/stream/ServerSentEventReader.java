@@ -21,8 +21,9 @@ public interface ServerSentEventReader<T> {
 	 * @param offset where the data starts in the array
 	 * @param length how many bytes the data has
 	 * @param id the last event id the stream has set so far, or {@code null} if it has set none
-	 * @return what to emit, or {@code null} to end the stream here: the subscriber completes and the rest of
-	 * the body is cancelled
+	 * @return what to emit, or {@code null} to end the stream here: the subscriber completes at once, and the
+	 * rest of the body is read and released until it ends, so that its connection can serve another call, or
+	 * cancelled at its first byte, or if it has not ended after a moment
 	 * @throws RuntimeException to fail the stream with, after the events before this one
 	 */
 	@Nullable T read(String event, byte[] data, int offset, int length, @Nullable String id);

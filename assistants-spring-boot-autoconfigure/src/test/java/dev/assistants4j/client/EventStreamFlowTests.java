@@ -3,6 +3,8 @@ package dev.assistants4j.client;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -104,6 +106,24 @@ class EventStreamFlowTests {
 		serve((attempt) -> Flux.concat(Mono.just(RUN_CREATED + DONE), Flux.never()));
 		StepVerifier.create(stream(Duration.ofSeconds(30))).expectNextCount(1).expectComplete().verify(TIMEOUT);
 		StepVerifier.create(this.connectionClosed.asMono()).expectComplete().verify(TIMEOUT);
+	}
+
+	@Test
+	void aBodyThatEndsRightAfterDoneLeavesItsConnectionToTheNextStream() {
+		Set<Object> connections = ConcurrentHashMap.newKeySet();
+		this.server = HttpServer.create().host("localhost").port(0).handle((request, response) -> {
+			this.requests.incrementAndGet();
+			request.withConnection((connection) -> connections.add(connection.channel().id()));
+			return response.header("Content-Type", "text/event-stream").sendString(Flux.just(RUN_CREATED, DONE));
+		}).bindNow();
+		DefaultAssistantsClient client = (DefaultAssistantsClient) client().build();
+		for (int i = 0; i < 3; i++) {
+			StepVerifier.create(client.transport()
+				.stream("/threads/{thread_id}/runs", Map.of("assistant_id", "asst_1"), "thread_1")
+				.map(SseEvent::event)).expectNext("thread.run.created").expectComplete().verify(TIMEOUT);
+		}
+		assertThat(this.requests).hasValue(3);
+		assertThat(connections).as("connections the three streams came over").hasSize(1);
 	}
 
 	@Test

@@ -3,12 +3,15 @@ package dev.assistants4j.stream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -19,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a {@link ServerSentEventReader} decides: where a stream ends, how it fails, how a body that ended
- * ends; and that the decoder asks for one reader per subscription and releases every chunk whatever it
- * decides.
+ * ends; that the decoder reads a body on to its end after the reader ended the stream, or cancels it at the
+ * first byte more or after a moment; and that it asks for one reader per subscription and releases every
+ * chunk whatever the reader decides.
  */
 class ServerSentEventReaderTests {
 
@@ -36,13 +40,48 @@ class ServerSentEventReaderTests {
 	}
 
 	@Test
-	void aReaderThatReturnsNullCompletesTheStreamAndCancelsTheRestOfTheBody() {
-		Flux<String> events = this.decoder.decode(body("data: 1\n\nevent: stop\ndata: x\n\ndata: 3\n\n", "data: 4\n\n"),
+	void aReaderThatReturnsNullCompletesTheStreamAndTheBytesAfterItCancelTheBody() {
+		Flux<DataBuffer> body = body("data: 1\n\nevent: stop\ndata: x\n\ndata: 3\n\n", "data: 4\n\n", "data: 5\n\n")
+			.concatWith(Flux.never());
+		StepVerifier.create(this.decoder.decode(body, () -> new Reader(null)))
+			.expectNext("message 1")
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(this.bodyCancelled).isTrue();
+		assertThat(this.tracked.handedOutCount()).isEqualTo(2);
+		this.tracked.assertAllReleased();
+	}
+
+	@Test
+	void aBodyThatEndsRightAfterTheReaderEndedTheStreamIsReadToItsEndNotCancelled() {
+		Flux<String> events = this.decoder.decode(body("data: 1\n\nevent: stop\ndata: x\n\n", "", ""),
 				() -> new Reader(null));
 		StepVerifier.create(events).expectNext("message 1").expectComplete().verify(TIMEOUT);
-		assertThat(this.bodyCancelled).isTrue();
-		assertThat(this.tracked.handedOutCount()).isEqualTo(1);
+		assertThat(this.bodyCancelled).as("body cancelled").isFalse();
+		assertThat(this.tracked.handedOutCount()).isEqualTo(3);
 		this.tracked.assertAllReleased();
+	}
+
+	@Test
+	void aBodyThatGoesOnAfterTheReaderEndedTheStreamIsCancelledAfterAMoment() {
+		Sinks.Many<DataBuffer> connection = Sinks.many().unicast().onBackpressureBuffer();
+		CountDownLatch cancelled = new CountDownLatch(1);
+		connection.tryEmitNext(this.tracked.chunk("data: 1\n\nevent: stop\ndata: x\n\n"));
+		Flux<String> events = this.decoder.decode(connection.asFlux().doOnCancel(cancelled::countDown),
+				() -> new Reader(null));
+		StepVerifier.create(events).expectNext("message 1").expectComplete().verify(TIMEOUT);
+		assertThat(awaitQuietly(cancelled)).as("body cancelled").isTrue();
+		this.tracked.assertAllReleased();
+	}
+
+	private static boolean awaitQuietly(CountDownLatch latch) {
+		try {
+			return latch.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	@Test
