@@ -209,8 +209,8 @@ final class ApiTransport {
 	 * and retries.
 	 */
 	Flux<SseEvent> stream(String template, Object body, String... pathVariables) {
-		return eventStream(new EventStreamExchange(template, this.mapper, this.settings), template, body, pathVariables)
-			.onErrorResume(EventStreamExchange.EndedWithoutDone.class, (ex) -> Flux.empty());
+		return eventStream(EventStreamExchange.events(template, this.mapper, this.settings), template, body,
+				pathVariables);
 	}
 
 	/**
@@ -218,11 +218,11 @@ final class ApiTransport {
 	 * the run ended or came to require action fails with {@link AssistantsStreamException}.
 	 */
 	Flux<AssistantStreamEvent> runStream(String template, Object body, String... pathVariables) {
-		EventStreamExchange stream = new EventStreamExchange(template, this.mapper, this.settings);
-		return stream.runEvents(eventStream(stream, template, body, pathVariables));
+		return eventStream(EventStreamExchange.runEvents(template, this.mapper, this.settings), template, body,
+				pathVariables);
 	}
 
-	private Flux<SseEvent> eventStream(EventStreamExchange stream, String template, Object body,
+	private <T> Flux<T> eventStream(EventStreamExchange<T> stream, String template, Object body,
 			String... pathVariables) {
 		byte[] json = stream.requestBody(body);
 		List<Object> variables = new ArrayList<>(List.of((Object[]) pathVariables));

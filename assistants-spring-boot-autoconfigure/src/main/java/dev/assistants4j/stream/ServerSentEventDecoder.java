@@ -1,14 +1,13 @@
 package dev.assistants4j.stream;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.util.Assert;
 
 /**
@@ -21,15 +20,16 @@ import org.springframework.util.Assert;
  *
  * <p>Each event is emitted as soon as its blank line is read; the body is requested one chunk at a time as
  * the subscriber asks for events. Every chunk is released, whether decoded, or discarded on error or
- * cancellation. Instances are immutable and thread-safe.
+ * cancellation. Events completed before an error of the body, or before a line that is too long, are emitted
+ * before it. Instances are immutable and thread-safe.
  */
 public final class ServerSentEventDecoder {
 
-	// One chunk ahead: a subscriber that stops asking stops the reading, and memory stays one chunk deep.
-	private static final int PREFETCH = 1;
+	// Each event's data becomes the string the event carries.
+	private static final ServerSentEventReader<SseEvent> EVENTS = (event, data, offset, length,
+			id) -> new SseEvent(event, new String(data, offset, length, StandardCharsets.UTF_8), id);
 
-	// Follows the events a chunk completed when the parser stopped in it, so that they are emitted first.
-	private static final SseEvent FAILED = new SseEvent("failed", "");
+	private static final Supplier<ServerSentEventReader<SseEvent>> EVENT_READER = () -> EVENTS;
 
 	private final int maxEventSize;
 
@@ -50,43 +50,25 @@ public final class ServerSentEventDecoder {
 	 * event's data exceeds the maximum event size, and with any error of the body
 	 */
 	public Flux<SseEvent> decode(Publisher<? extends DataBuffer> body) {
+		return decode(body, EVENT_READER);
+	}
+
+	/**
+	 * Decodes a body as {@link #decode(Publisher)} does, each event handed to a reader with its data still
+	 * in the bytes it was parsed into, so that data read as JSON never becomes a string on the way.
+	 * @param <T> what the reader reads events into
+	 * @param body the body's chunks; the decoder releases each one it receives
+	 * @param readers gives the reader of each subscription
+	 * @return what the reader read, in stream order, up to an event the reader ended the stream at (see
+	 * {@link ServerSentEventReader#read} for the rest of the body) or the end of the body; it errors with what the reader threw, with {@link DataBufferLimitException} when a
+	 * line or an event's data exceeds the maximum event size, and with any error of the body, always after
+	 * the events before
+	 */
+	public <T> Flux<T> decode(Publisher<? extends DataBuffer> body,
+			Supplier<? extends ServerSentEventReader<T>> readers) {
 		Assert.notNull(body, "'body' must not be null");
-		return Flux.defer(() -> {
-			ServerSentEventParser parser = new ServerSentEventParser(this.maxEventSize);
-			return Flux.<DataBuffer>from(body)
-				.concatMapIterable((chunk) -> feed(parser, chunk), PREFETCH)
-				.concatWith(Flux.defer(() -> Flux.fromIterable(thenFailure(parser, parser.finish()))))
-				.<SseEvent>handle((event, sink) -> {
-					DataBufferLimitException failure = parser.failure();
-					if (event == FAILED && failure != null) {
-						sink.error(failure);
-					}
-					else {
-						sink.next(event);
-					}
-				})
-				.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
-		});
-	}
-
-	private static List<SseEvent> feed(ServerSentEventParser parser, DataBuffer chunk) {
-		List<SseEvent> events;
-		try {
-			events = parser.feed(chunk);
-		}
-		finally {
-			DataBufferUtils.release(chunk);
-		}
-		return thenFailure(parser, events);
-	}
-
-	private static List<SseEvent> thenFailure(ServerSentEventParser parser, List<SseEvent> events) {
-		if (parser.failure() == null) {
-			return events;
-		}
-		List<SseEvent> thenFailed = new ArrayList<>(events);
-		thenFailed.add(FAILED);
-		return thenFailed;
+		Assert.notNull(readers, "'readers' must not be null");
+		return ServerSentEventFlux.decode(Flux.from(body), this.maxEventSize, readers);
 	}
 
 }

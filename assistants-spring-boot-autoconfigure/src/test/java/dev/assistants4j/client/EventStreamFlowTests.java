@@ -3,6 +3,8 @@ package dev.assistants4j.client;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -104,6 +106,33 @@ class EventStreamFlowTests {
 		serve((attempt) -> Flux.concat(Mono.just(RUN_CREATED + DONE), Flux.never()));
 		StepVerifier.create(stream(Duration.ofSeconds(30))).expectNextCount(1).expectComplete().verify(TIMEOUT);
 		StepVerifier.create(this.connectionClosed.asMono()).expectComplete().verify(TIMEOUT);
+	}
+
+	@Test
+	void aBodyThatEndsRightAfterDoneLeavesItsConnectionOpenForTheNextStream() {
+		Set<Object> connections = ConcurrentHashMap.newKeySet();
+		this.server = HttpServer.create().host("localhost").port(0).handle((request, response) -> {
+			this.requests.incrementAndGet();
+			request.withConnection((connection) -> {
+				connections.add(connection.channel().id());
+				connection.onDispose(this.connectionClosed::tryEmitEmpty);
+			});
+			return response.header("Content-Type", "text/event-stream").sendString(Flux.just(RUN_CREATED, DONE));
+		}).bindNow();
+		DefaultAssistantsClient client = (DefaultAssistantsClient) client().build();
+		for (int i = 0; i < 2; i++) {
+			StepVerifier.create(client.transport()
+				.stream("/threads/{thread_id}/runs", Map.of("assistant_id", "asst_1"), "thread_1")
+				.map(SseEvent::event)).expectNext("thread.run.created").expectComplete().verify(TIMEOUT);
+			// The subscriber completes at done, the connection goes back to the pool once the body has ended.
+			StepVerifier.create(this.connectionClosed.asMono())
+				.expectSubscription()
+				.expectNoEvent(Duration.ofMillis(300))
+				.thenCancel()
+				.verify(TIMEOUT);
+		}
+		assertThat(this.requests).hasValue(2);
+		assertThat(connections).as("connections the two streams came over").hasSize(1);
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import dev.assistants4j.stream.AssistantStreamEvent.ThreadEvent;
 import dev.assistants4j.stream.AssistantStreamEvent.Unknown;
 
 import static dev.assistants4j.stream.TrackedChunks.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Run streams decoded from their bytes and typed as the client does, and one-line descriptions of their events
@@ -33,12 +34,30 @@ public final class RunStreams {
 		return typed(List.of(utf8(SpecTranscriptTests.fixture(fixture))));
 	}
 
+	/**
+	 * Decodes and types events as the client does, each straight from its bytes, checking that typing the
+	 * events from their strings gives the same.
+	 */
 	static List<AssistantStreamEvent> typed(List<byte[]> chunks) {
-		return TrackedChunks.decode(chunks)
+		List<AssistantStreamEvent> fromStrings = TrackedChunks.decode(chunks)
 			.stream()
-			.takeWhile((event) -> !event.event().equals("done") && !event.event().equals("error"))
+			.takeWhile((event) -> !isEnd(event.event()))
 			.map(decoder::decode)
 			.toList();
+		TrackedChunks tracked = new TrackedChunks();
+		List<AssistantStreamEvent> fromBytes = new ServerSentEventDecoder(TrackedChunks.MAX_EVENT_SIZE)
+			.decode(tracked.body(chunks),
+					() -> (event, data, offset, length, id) -> isEnd(event) ? null
+							: decoder.decode(event, data, offset, length))
+			.collectList()
+			.block(TrackedChunks.TIMEOUT);
+		tracked.assertAllReleased();
+		assertThat(fromBytes).as("events typed from their bytes").isEqualTo(fromStrings);
+		return fromBytes;
+	}
+
+	private static boolean isEnd(String event) {
+		return event.equals("done") || event.equals("error");
 	}
 
 	public static List<String> describe(List<? extends AssistantStreamEvent> events) {

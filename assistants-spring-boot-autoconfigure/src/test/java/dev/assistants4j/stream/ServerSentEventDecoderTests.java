@@ -1,12 +1,16 @@
 package dev.assistants4j.stream;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -17,8 +21,9 @@ import reactor.test.StepVerifier;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 
+import dev.assistants4j.stream.TrackedChunks.Path;
+
 import static dev.assistants4j.stream.TrackedChunks.TIMEOUT;
-import static dev.assistants4j.stream.TrackedChunks.decode;
 import static dev.assistants4j.stream.TrackedChunks.split;
 import static dev.assistants4j.stream.TrackedChunks.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +31,30 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Each rule of the WHATWG event-stream algorithm, the one deliberate difference from it, and the decoder's
- * handling of buffers, demand and size.
+ * handling of buffers, demand and size, along both paths into the decoder: events with string data, and a
+ * reader handed the data as bytes, as a run stream is read.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Path.class)
 class ServerSentEventDecoderTests {
+
+	@Parameter
+	Path path;
+
+	private List<SseEvent> decode(String... chunks) {
+		return decode(Arrays.stream(chunks).map(TrackedChunks::utf8).toList());
+	}
+
+	private List<SseEvent> decode(List<byte[]> chunks) {
+		return TrackedChunks.decode(this.path, chunks);
+	}
+
+	/**
+	 * Decodes a body with events of up to 100 bytes.
+	 */
+	private Flux<SseEvent> events(Publisher<? extends DataBuffer> body) {
+		return this.path.decode(new ServerSentEventDecoder(100), body);
+	}
 
 	private static SseEvent event(String name, String data) {
 		return new SseEvent(name, data);
@@ -201,7 +227,7 @@ class ServerSentEventDecoderTests {
 	void eventsAreEmittedAsTheirBlankLineArrivesNotAtTheEnd() {
 		TrackedChunks tracked = new TrackedChunks();
 		List<byte[]> chunks = List.of(utf8("data: 1\n"), utf8("\n"), utf8("data: 2\n\n"), utf8("data: 3\n\n"));
-		StepVerifier.create(new ServerSentEventDecoder(100).decode(tracked.body(chunks)), 1)
+		StepVerifier.create(events(tracked.body(chunks)), 1)
 			.expectNext(event("message", "1"))
 			.then(() -> assertThat(tracked.handedOutCount()).isLessThanOrEqualTo(3))
 			.thenRequest(1)
@@ -219,8 +245,7 @@ class ServerSentEventDecoderTests {
 			chunks.add(utf8("data: " + i + "\n\n"));
 		}
 		AtomicLong requested = new AtomicLong();
-		Flux<SseEvent> events = new ServerSentEventDecoder(100)
-			.decode(tracked.body(chunks).doOnRequest(requested::addAndGet));
+		Flux<SseEvent> events = events(tracked.body(chunks).doOnRequest(requested::addAndGet));
 		StepVerifier.create(events, 0)
 			.thenRequest(2)
 			.expectNext(event("message", "0"), event("message", "1"))
@@ -238,7 +263,7 @@ class ServerSentEventDecoderTests {
 	void everyChunkIsReleasedWhenTheSubscriberCancelsMidEvent() {
 		TrackedChunks tracked = new TrackedChunks();
 		List<byte[]> chunks = List.of(utf8("data: 1\n\ndata: 2\n\ndata: 3"), utf8("\ndata: 4"), utf8("\n\n"));
-		StepVerifier.create(new ServerSentEventDecoder(100).decode(tracked.body(chunks)).take(1))
+		StepVerifier.create(events(tracked.body(chunks)).take(1))
 			.expectNext(event("message", "1"))
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -255,7 +280,7 @@ class ServerSentEventDecoderTests {
 			connection.set(subscriber);
 			subscriber.onSubscribe(Operators.emptySubscription());
 		};
-		StepVerifier.create(new ServerSentEventDecoder(100).decode(body), 1)
+		StepVerifier.create(events(body), 1)
 			.then(() -> connection.get().onNext(tracked.chunk("data: 1\n\n")))
 			.expectNext(event("message", "1"))
 			.thenCancel()
@@ -268,9 +293,8 @@ class ServerSentEventDecoderTests {
 	@Test
 	void everyChunkIsReleasedWhenTheBodyFails() {
 		TrackedChunks tracked = new TrackedChunks();
-		Flux<SseEvent> events = new ServerSentEventDecoder(100)
-			.decode(tracked.body(List.of(utf8("data: 1\n\ndata: 2"), utf8("\n")))
-				.concatWith(Flux.error(new IllegalStateException("reset"))));
+		Flux<SseEvent> events = events(tracked.body(List.of(utf8("data: 1\n\ndata: 2"), utf8("\n")))
+			.concatWith(Flux.error(new IllegalStateException("reset"))));
 		StepVerifier.create(events)
 			.expectNext(event("message", "1"))
 			.expectErrorMessage("reset")
@@ -285,7 +309,7 @@ class ServerSentEventDecoderTests {
 		String big = "x".repeat(60);
 		List<byte[]> chunks = List.of(utf8("data: ok\n\ndata: " + big + "\ndata: "), utf8(big + "\n\n"),
 				utf8("data: never\n\n"));
-		StepVerifier.create(new ServerSentEventDecoder(100).decode(tracked.body(chunks)))
+		StepVerifier.create(events(tracked.body(chunks)))
 			.expectNext(event("message", "ok"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DataBufferLimitException.class)
 				.hasMessageContaining("100 bytes"))
@@ -300,7 +324,7 @@ class ServerSentEventDecoderTests {
 				"data: 1\n\ndata: 2\n\ndata: " + big + "\ndata: " + big,
 				"data: 1\n\ndata: 2\n\n: " + big + big)) {
 			TrackedChunks tracked = new TrackedChunks();
-			StepVerifier.create(new ServerSentEventDecoder(100).decode(tracked.body(List.of(utf8(stream)))))
+			StepVerifier.create(events(tracked.body(List.of(utf8(stream)))))
 				.expectNext(event("message", "1"), event("message", "2"))
 				.expectError(DataBufferLimitException.class)
 				.verify(TIMEOUT);
@@ -315,7 +339,7 @@ class ServerSentEventDecoderTests {
 		for (int i = 0; i < 1000; i++) {
 			chunks.add(utf8(": " + "x".repeat(40)));
 		}
-		StepVerifier.create(new ServerSentEventDecoder(100).decode(tracked.body(chunks)))
+		StepVerifier.create(events(tracked.body(chunks)))
 			.expectError(DataBufferLimitException.class)
 			.verify(TIMEOUT);
 		assertThat(tracked.handedOutCount()).isLessThanOrEqualTo(4);
@@ -327,21 +351,20 @@ class ServerSentEventDecoderTests {
 		String data = "y".repeat(94);
 		byte[] stream = utf8("data: " + data + "\n\n");
 		for (int offset = 1; offset < stream.length; offset++) {
-			StepVerifier.create(new ServerSentEventDecoder(100).decode(new TrackedChunks().body(split(stream, offset))))
+			StepVerifier.create(events(new TrackedChunks().body(split(stream, offset))))
 				.expectNext(event("message", data))
 				.expectComplete()
 				.verify(TIMEOUT);
 		}
-		StepVerifier.create(new ServerSentEventDecoder(100).decode(new TrackedChunks().body(List.of(utf8(
-				"data: " + data + "z\n\n")))))
+		StepVerifier.create(events(new TrackedChunks().body(List.of(utf8("data: " + data + "z\n\n")))))
 			.expectError(DataBufferLimitException.class)
 			.verify(TIMEOUT);
 	}
 
 	@Test
 	void eachSubscriptionDecodesTheBodyAfresh() {
-		Flux<SseEvent> events = new ServerSentEventDecoder(100)
-			.decode(Flux.defer(() -> new TrackedChunks().body(List.of(utf8("data: 1\n\ndata: 2")))));
+		Flux<SseEvent> events = events(
+				Flux.defer(() -> new TrackedChunks().body(List.of(utf8("data: 1\n\ndata: 2")))));
 		for (int i = 0; i < 2; i++) {
 			StepVerifier.create(events)
 				.expectNext(event("message", "1"), event("message", "2"))

@@ -9,6 +9,8 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.netty.buffer.Unpooled;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -64,9 +66,17 @@ final class TrackedChunks {
 	 * Decodes the chunks to the end, asserting that it completes and that every chunk was released.
 	 */
 	static List<SseEvent> decode(List<byte[]> chunks) {
+		return decode(Path.STRINGS, chunks);
+	}
+
+	/**
+	 * Decodes the chunks to the end along a path, asserting that it completes and that every chunk was
+	 * released.
+	 */
+	static List<SseEvent> decode(Path path, List<byte[]> chunks) {
 		TrackedChunks tracked = new TrackedChunks();
 		List<SseEvent> events = new ArrayList<>();
-		StepVerifier.create(new ServerSentEventDecoder(MAX_EVENT_SIZE).decode(tracked.body(chunks)).collectList())
+		StepVerifier.create(path.decode(new ServerSentEventDecoder(MAX_EVENT_SIZE), tracked.body(chunks)).collectList())
 			.consumeNextWith(events::addAll)
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -76,6 +86,61 @@ final class TrackedChunks {
 
 	static List<SseEvent> decode(String... chunks) {
 		return decode(Arrays.stream(chunks).map(TrackedChunks::utf8).toList());
+	}
+
+	/**
+	 * The two ways into the decoder, which must give the same events: the events with their data as strings,
+	 * and a {@link ServerSentEventReader} handed each event's data as bytes, as a run stream reads it.
+	 */
+	enum Path {
+
+		STRINGS {
+
+			@Override
+			Flux<SseEvent> decode(ServerSentEventDecoder decoder, Publisher<? extends DataBuffer> body) {
+				return decoder.decode(body);
+			}
+
+		},
+
+		BYTES {
+
+			@Override
+			Flux<SseEvent> decode(ServerSentEventDecoder decoder, Publisher<? extends DataBuffer> body) {
+				return decoder.decode(body, BytesReader::new);
+			}
+
+		};
+
+		abstract Flux<SseEvent> decode(ServerSentEventDecoder decoder, Publisher<? extends DataBuffer> body);
+
+	}
+
+	/**
+	 * Reads each event from its bytes, checking that the range lies in the array and that nothing is read
+	 * after the end.
+	 */
+	private static final class BytesReader implements ServerSentEventReader<SseEvent> {
+
+		private boolean ended;
+
+		@Override
+		public SseEvent read(String event, byte[] data, int offset, int length, @Nullable String id) {
+			assertThat(this.ended).as("an event read after the end").isFalse();
+			assertThat(offset).isNotNegative();
+			assertThat(length).isNotNegative();
+			assertThat(offset + length).isLessThanOrEqualTo(data.length);
+			return new SseEvent(event, new String(Arrays.copyOfRange(data, offset, offset + length),
+					StandardCharsets.UTF_8), id);
+		}
+
+		@Override
+		public @Nullable Throwable end() {
+			assertThat(this.ended).as("end() called twice").isFalse();
+			this.ended = true;
+			return null;
+		}
+
 	}
 
 	static byte[] utf8(String text) {
