@@ -20,7 +20,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClientRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -390,9 +389,7 @@ final class ApiTransport {
 	}
 
 	private void applyResponseTimeout(ClientHttpRequest request) {
-		if (request.getNativeRequest() instanceof HttpClientRequest nettyRequest) {
-			nettyRequest.responseTimeout(this.settings.responseTimeout());
-		}
+		ResponseTimeouts.apply(request, this.settings.responseTimeout());
 	}
 
 	/**

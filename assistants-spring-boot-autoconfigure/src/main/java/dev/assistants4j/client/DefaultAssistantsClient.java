@@ -95,8 +95,9 @@ final class DefaultAssistantsClient implements AssistantsClient {
 		HttpClient httpClient = HttpClient.create(SharedConnectionPool.INSTANCE)
 			.runOn(SharedConnectionPool.LOOPS)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-					settings.connectTimeout().toMillis()));
-		// The response timeout is set on each request (ApiTransport), where streams will set their own.
+					settings.connectTimeout().toMillis()))
+			// One response timer per connection; each request sets its timeout on it (ResponseTimeouts).
+			.doOnConnected(ResponseTimeouts::install);
 		return new ReactorClientHttpConnector(httpClient);
 	}
 

@@ -26,7 +26,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.http.client.HttpClientRequest;
 import reactor.util.context.Context;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
@@ -140,9 +139,7 @@ final class EventStreamExchange<T> {
 	 * caught by the connection itself.
 	 */
 	void applyIdleTimeout(ClientHttpRequest request) {
-		if (request.getNativeRequest() instanceof HttpClientRequest nettyRequest) {
-			nettyRequest.responseTimeout(this.idleTimeout);
-		}
+		ResponseTimeouts.apply(request, this.idleTimeout);
 	}
 
 	/**
