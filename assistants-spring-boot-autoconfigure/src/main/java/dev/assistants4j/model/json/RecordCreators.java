@@ -102,12 +102,13 @@ final class RecordCreators implements ValueInstantiators {
 				try {
 					return (Object) handle.invokeExact(args);
 				}
+				catch (VirtualMachineError ex) {
+					throw ex;
+				}
 				catch (Throwable ex) {
-					// A compact constructor that refused its arguments: let Jackson call it again and report the
-					// failure as it always does (records are immutable values, a second call changes nothing).
-					if (ex instanceof Error error) {
-						throw error;
-					}
+					// A compact constructor that refused its arguments, or a runtime where the handle cannot be
+					// called: let Jackson call the constructor again and report any failure as it always does
+					// (records are immutable values, a second call changes nothing).
 				}
 			}
 			return delegate().createFromObjectWith(context, args);
