@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -17,6 +18,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.assistants4j.client.AssistantsClient;
+import dev.assistants4j.client.AssistantsHttpClients;
 import dev.assistants4j.client.observation.AssistantsObservationConvention;
 
 /**
@@ -81,9 +83,17 @@ public final class AssistantsAutoConfiguration {
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings) {
 			return (builder) -> connectorBuilder.ifAvailable((connectors) -> {
-				HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-					.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout());
-				builder.clientConnector(connectors.build(settings));
+				HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
+				if (connectors instanceof ReactorClientHttpConnectorBuilder reactor) {
+					// The client times each response with one timer per connection; a client-wide response
+					// timeout would add Reactor Netty's handler to every request on top of it.
+					builder.clientConnector(reactor.withHttpClientCustomizer(AssistantsHttpClients::withResponseTimer)
+						.build(settings.withTimeouts(properties.getConnectTimeout(), null)));
+				}
+				else {
+					builder.clientConnector(connectors
+						.build(settings.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout())));
+				}
 			});
 		}
 

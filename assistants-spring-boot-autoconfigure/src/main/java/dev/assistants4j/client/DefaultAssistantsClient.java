@@ -95,10 +95,9 @@ final class DefaultAssistantsClient implements AssistantsClient {
 		HttpClient httpClient = HttpClient.create(SharedConnectionPool.INSTANCE)
 			.runOn(SharedConnectionPool.LOOPS)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-					settings.connectTimeout().toMillis()))
-			// One response timer per connection; each request sets its timeout on it (ResponseTimeouts).
-			.doOnConnected(ResponseTimeouts::install);
-		return new ReactorClientHttpConnector(httpClient);
+					settings.connectTimeout().toMillis()));
+		// One response timer per connection; each request sets its timeout on it (ResponseTimeouts).
+		return new ReactorClientHttpConnector(AssistantsHttpClients.withResponseTimer(httpClient));
 	}
 
 	/**

@@ -21,6 +21,7 @@ import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfigur
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
@@ -251,6 +252,29 @@ class AssistantsAutoConfigurationTests {
 					.isInstanceOf(JdkClientHttpConnectorBuilder.class);
 				StepVerifier.create(retrieveAssistant(context))
 					.expectError(AssistantsTransportException.class)
+					.verify(Duration.ofSeconds(1));
+			});
+	}
+
+	@Test
+	void timesResponsesWithTheClientsTimerOnBootsReactorConnector() {
+		server.stubFor(get(urlPathEqualTo(ASSISTANT_PATH)).willReturn(aResponse().withFixedDelay(2000)));
+		server.stubFor(get(urlPathEqualTo("/v1/assistants/asst_fast"))
+			.willReturn(okJson("{\"id\":\"asst_fast\",\"object\":\"assistant\"}")));
+		withToken("openai.assistants.response-timeout=100ms", "openai.assistants.retry.max-retries=0")
+			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+					ReactiveHttpClientAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context.getBean(ClientHttpConnectorBuilder.class))
+					.isInstanceOf(ReactorClientHttpConnectorBuilder.class);
+				AssistantsClient client = context.getBean(AssistantsClient.class);
+				StepVerifier.create(client.assistants().retrieve("asst_fast"))
+					.assertNext((assistant) -> assertThat(assistant.id()).isEqualTo("asst_fast"))
+					.expectComplete()
+					.verify(Duration.ofSeconds(5));
+				StepVerifier.create(retrieveAssistant(context))
+					.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(AssistantsTransportException.class)
+						.hasMessageContaining("Timeout"))
 					.verify(Duration.ofSeconds(1));
 			});
 	}
